@@ -1,0 +1,253 @@
+"""Decide who said each quotation, and find reported speech without marks.
+
+For each quotation the engine reads its sentence on both sides, nearest evidence first:
+1. a cue right after the quote: "”, said X" / "», a déclaré X" / "”, X said" / "» — X";
+2. a cue before it in its sentence: "X a déclaré : «", "X accused Moscow of “…”", "selon X, «";
+3. a cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said.";
+4. a line ending with a colon just before the quote paragraph;
+then, for quotations still without a speaker, a repeat of an attributed quote (headlines)
+and the continuation of the previous speaker for a stand-alone quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import cues as cue_rules
+from .cues import Cue
+from .document import CONTEXT, Document
+from .entities import Entity, EntityIndex, plain
+from .lexicon import Lexicon
+from .marks import Marked
+from .mentions import Mention, _is_name_word
+from .text import Token
+
+_RULE_CONFIDENCE = {
+    "cue-after": 0.95, "cue-before": 0.9, "according-to": 0.9, "dash": 0.85, "colon-line": 0.85,
+    "sentence-cue": 0.8, "participle": 0.8, "repeat": 0.7, "continuation": 0.6,
+}
+_RESOLUTION_FACTOR = {"name": 1.0, "description": 0.85, "pronoun": 0.8, "continuation": 1.0, "repeat": 1.0}
+
+
+@dataclass(slots=True)
+class Attribution:
+    mention: Mention | None
+    cue: Cue | None
+    rule: str
+    cue_tokens: list[Token] | None = None
+    entity: Entity | None = None
+    resolution: str = "name"
+    role: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        if self.entity is None:
+            return 0.0
+        return round(_RULE_CONFIDENCE.get(self.rule, 0.5) * _RESOLUTION_FACTOR.get(self.resolution, 0.8), 2)
+
+
+class Attributor:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lex: Lexicon = doc.lex
+        self.index = EntityIndex()
+        self.attributed: list[tuple[int, int, Attribution]] = []  # (start, end, attribution), text order
+        self._scan_names()
+
+    # -- the article's people, in text order, for surnames and pronouns ------------------------
+
+    def _scan_names(self) -> None:
+        lex, text = self.lex, self.doc.text
+        runs: list[tuple[list[Token], Mention]] = []
+        surnames: set[str] = set()
+        for p_start, p_end in self.doc.paragraphs:
+            tokens = [t for t in self.doc.tokens(p_start, p_end) if not self.doc.inside_quote(t.start)]
+            i = 0
+            while i < len(tokens):
+                if not _is_name_word(tokens[i], lex) or tokens[i].low in lex.function_words:
+                    i += 1
+                    continue
+                j = i
+                while j < len(tokens) and (_is_name_word(tokens[j], lex) or (
+                        tokens[j].low in lex.particles and j + 1 < len(tokens) and tokens[j + 1].is_capitalized)):
+                    j += 1
+                k = i  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
+                while k > 0 and i - k < 8 and tokens[k - 1].text not in ",.;:!?()" and \
+                        tokens[k - 1].low not in lex.complementizers and tokens[k - 1].low not in lex.clause_breakers:
+                    k -= 1
+                mention = cue_rules.mentions.parse(tokens[k:j], text, lex)
+                if mention and mention.kind == "name" and mention.person:
+                    if j < len(tokens) - 1 and tokens[j].text == ",":
+                        self._apposition(tokens, j + 1, mention)
+                    runs.append((tokens[i:j], mention))
+                    if " " in mention.text:
+                        surnames.add(plain(mention.text).split()[-1])
+                elif j == i + 1 and mention and mention.kind == "name":
+                    runs.append((tokens[i:j], mention))
+                i = j
+        for _, mention in runs:
+            if " " in mention.text or mention.person or plain(mention.text) in surnames:
+                entity = self.index.person(mention.text, mention.start, mention.end, mention.gender, mention.role)
+                if mention.age:
+                    entity.ages.add(mention.age)
+
+    def _apposition(self, tokens: list[Token], i: int, mention: Mention) -> None:
+        """"Heiko Maas, the German foreign minister," / "Sergei Lavrov, 71 ans," describe the name before."""
+        seg = []
+        while i < len(tokens) and tokens[i].text not in ",.;:()" and len(seg) < 12:
+            seg.append(tokens[i])
+            i += 1
+        if seg and seg[0].text.isdigit():
+            mention.age = seg[0].text
+            return
+        desc = cue_rules.mentions.parse(seg, self.doc.text, self.lex)
+        if desc and desc.kind == "description" and desc.role and seg[0].low in self.lex.determiners:
+            mention.role = mention.role or desc.role
+
+    # -- one quotation ------------------------------------------------------------------------
+
+    def attribute(self, q: Marked, previous: Marked | None, following: Marked | None) -> Attribution:
+        doc = self.doc
+        s_start, s_end = doc.sentence(q.open_start)
+        pre_start = max(s_start, previous.close_end if previous and previous.close_end <= q.open_start else 0,
+                        q.open_start - CONTEXT)
+        post_end = min(s_end if s_end > q.close_end else doc.paragraph(q.close_end)[1],
+                       following.open_start if following else len(doc.text), q.close_end + CONTEXT)
+        post = doc.tokens(q.close_end, post_end)
+        pre = doc.tokens(pre_start, q.open_start)
+        after = self._after(post)
+        if after and after.rule != "sentence-cue":
+            return after
+        before = self._before(pre)
+        if before:
+            return before
+        if after:
+            return after
+        if not any(t.is_word for t in pre):
+            line = self._colon_line(q)
+            if line:
+                return line
+        return Attribution(None, None, "none")
+
+    def _after(self, post: list[Token]) -> Attribution | None:
+        lex, text = self.lex, self.doc.text
+        dash = cue_rules.dash_speaker(post, text, lex)
+        if dash:
+            return Attribution(dash, None, "dash")
+        found = cue_rules.find_cues(post, lex)
+        if not found:
+            return None
+        c = found[0]
+        lead = [t for t in post[: c.first] if t.is_word or t.text[0].isdigit()]
+        if not lead:
+            speaker = (cue_rules.according_speaker(post, c, text, lex) if c.kind == "according"
+                       else cue_rules.inverted_subject(post, c, text, lex))
+            return Attribution(speaker, c, "according-to" if c.kind == "according" else "cue-after", post) \
+                if speaker else None
+        if c.kind == "according" or not cue_rules.tail_is_free(post, c, lex):
+            return None
+        commas = [t for t in post[1 : c.first] if t.text == ","]
+        if c.first > 0 and post[c.first - 1].text == ",":
+            speaker = cue_rules.inverted_subject(post, c, text, lex)
+            return Attribution(speaker, c, "sentence-cue", post) if speaker else None
+        speaker = cue_rules.subject(post, c, text, lex)
+        if speaker is None:
+            return None
+        return Attribution(speaker, c, "sentence-cue" if commas else "cue-after", post)
+
+    def _before(self, pre: list[Token]) -> Attribution | None:
+        lex, text = self.lex, self.doc.text
+        found = cue_rules.find_cues(pre, lex)
+        weak: Attribution | None = None
+        for c in reversed(found):
+            if c.kind == "according":
+                speaker = cue_rules.according_speaker(pre, c, text, lex)
+                if speaker:
+                    return Attribution(speaker, c, "according-to", pre)
+                continue
+            if c.participle and c.first > 0 and pre[c.first - 1].text == ",":
+                return Attribution(None, c, "participle", pre)
+            speaker = cue_rules.subject(pre, c, text, lex)
+            if speaker is None:
+                if c.first == 0 or pre[c.first - 1].low in lex.clause_breakers:
+                    return Attribution(None, c, "participle", pre)  # "…, mais a ajouté que": same subject
+                continue
+            attribution = Attribution(speaker, c, "cue-before", pre)
+            if speaker.kind == "description" and not speaker.role and speaker.person is None:
+                weak = weak or attribution  # "l'action de l'alliance a confirmé": look for a better subject
+                continue
+            return attribution
+        return weak
+
+    def _colon_line(self, q: Marked) -> Attribution | None:
+        """"And from Chairwoman Rosenworcel:" on the line before a quote paragraph."""
+        doc = self.doc
+        i = doc.paragraph_index(q.open_start)
+        if i == 0 or doc.paragraph(q.open_start)[0] != q.open_start:
+            return None
+        p_start, p_end = doc.paragraphs[i - 1]
+        if doc.text[p_end - 1] != ":":
+            return None
+        s_start, _ = doc.sentence(p_end - 1)
+        tokens = doc.tokens(max(s_start, p_end - CONTEXT), p_end - 1)
+        before = self._before(tokens)
+        if before and before.mention:
+            before.rule = "colon-line"
+            return before
+        k = len(tokens)
+        while k > 0 and tokens[k - 1].text not in ",;" and tokens[k - 1].low not in self.lex.prepositions:
+            k -= 1
+        speaker = cue_rules.mentions.parse(tokens[k:], doc.text, self.lex)
+        return Attribution(speaker, None, "colon-line") if speaker and speaker.kind == "name" else None
+
+    # -- from a mention to an entity ------------------------------------------------------------
+
+    def resolve(self, a: Attribution) -> None:
+        m = a.mention
+        if m is None:
+            return
+        index = self.index
+        if m.kind == "name":
+            person = m.person
+            if person is None:
+                person = index.known_person(m.text) or " " in m.text
+            entity = (index.person(m.text, m.start, m.end, m.gender, m.role) if person
+                      else index.organization(m.text, m.start, m.end))
+            entity.add_role(m.role)
+            if m.age:
+                entity.ages.add(m.age)
+            a.entity, a.resolution = entity, "name"
+        elif m.kind == "pronoun":
+            entity = index.by_pronoun(m.gender, m.start)
+            if entity:
+                index.mention(entity, m.start, m.end)
+            a.entity, a.resolution = entity, "pronoun"
+        else:
+            entity = index.by_description(m.head, m.age, m.person, m.start)
+            if entity is None and m.person:
+                entity = index.latest(m.start, lambda e: e.kind == "person" and e.quotes > 0 and (
+                    not m.gender or not e.gender or e.gender == m.gender) and not e.roles)
+            if entity is None:
+                entity = index.organization(m.text, m.start, m.end)
+                if m.person is not False:
+                    entity.kind = "person"
+            else:
+                index.mention(entity, m.start, m.end)
+                entity.add_role(m.role)
+            a.entity, a.resolution = entity, "description"
+        a.role = m.role or (a.entity.roles[0] if a.entity and a.entity.roles else None)
+        if a.entity:
+            a.entity.quotes += 1
+
+
+    def inherit(self, a: Attribution, pos: int) -> None:
+        """Give ``a`` the speaker of the nearest attributed quote before ``pos`` in its paragraph."""
+        p_start, _ = self.doc.paragraph(pos)
+        for start, end, other in reversed(self.attributed):
+            if end <= pos and start >= p_start and other.entity is not None:
+                a.entity, a.resolution, a.mention = other.entity, other.resolution, other.mention
+                a.role = other.role
+                other.entity.quotes += 1
+                return
+            if start < p_start:
+                return

@@ -1,0 +1,277 @@
+"""Reporting cues ("said", "a déclaré", "a-t-il ajouté", "selon") and the speaker phrase they govern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import mentions
+from .lexicon import Lexicon
+from .mentions import Mention
+from .text import Token
+
+_INVERSION = regex.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$")
+_PASSIVE_EN = frozenset({"be", "is", "was", "were", "been", "being", "are"})
+_DASHES = frozenset({"—", "–", "-", "―"})
+MAX_SEGMENTS = 4  # comma-separated stretches looked at left of a verb for its subject
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # token index where the cue starts (auxiliary included)
+    last: int  # token index after the cue
+    lemma: str
+    kind: str  # "verb" | "according"
+    pronoun: str | None = None  # the subject carried by an inversion: "a-t-il" -> "il"
+
+    @property
+    def participle(self) -> bool:
+        return self.lemma != "according" and self.kind == "verb" and self._word.endswith(("ing", "ant"))
+
+    _word: str = ""
+
+
+def find_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
+    """Every reporting cue among ``tokens``, left to right."""
+    words = [t.low for t in tokens]
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        cue = _cue_at(tokens, words, i, lex)
+        if cue:
+            cues.append(cue)
+            i = cue.last
+        else:
+            i += 1
+    return cues
+
+
+def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue | None:
+    tok = tokens[i]
+    if not tok.is_word:
+        return None
+    for phrase in lex.according_to:
+        if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(tokens, i + 1)):
+            return Cue(i, i + len(phrase), "according", "according")
+    if tok.is_capitalized and i > 0 and tokens[i - 1].text not in ".!?«»“”\"":
+        return None  # a capitalised word inside a sentence is a name, not a verb
+    inverted = _INVERSION.match(tok.low)
+    if inverted and inverted.group(1) in lex.auxiliaries:
+        j = i + 1
+        while j < len(tokens) and words[j] in lex.skippable:
+            j += 1
+        found = lex.verb_at(words, j) if j < len(tokens) else None
+        if found:
+            return Cue(i, j + found[1], found[0], "verb", inverted.group(2), words[j])
+        return None
+    if inverted and inverted.group(1) in lex.verbs:
+        return Cue(i, i + 1, lex.verbs[inverted.group(1)], "verb", inverted.group(2), inverted.group(1))
+    found = lex.verb_at(words, i)
+    if not found:
+        return None
+    lemma, width = found
+    previous = words[i - 1] if i > 0 else ""
+    if previous in lex.determiners or previous in lex.prepositions and lex.language == "en" and previous != "to":
+        return None  # "the report", "l'annonce": a noun
+    if lex.language == "en":
+        following = words[i + width] if i + width < len(words) else ""
+        if previous in _PASSIVE_EN or (tok.low.endswith("ed") and following in ("by", "of", "as")):
+            return None  # passive or adjectival participle: "accused of being"
+    else:
+        if previous in ("été", "être"):
+            return None
+    first = i
+    while first > 0 and (words[first - 1] in lex.auxiliaries or words[first - 1] in lex.skippable) and i - first < 4:
+        first -= 1
+    while first < i and words[first] not in lex.auxiliaries:
+        first += 1
+    return Cue(first, i + width, lemma, "verb", None, tok.low)
+
+
+def _followed_by_name(tokens: list[Token], i: int) -> bool:
+    """"Pour X, …" reports X's view only when X is a name or a determiner phrase closed by a comma."""
+    for tok in tokens[i : i + 8]:
+        if tok.text == ",":
+            return True
+        if not tok.is_word:
+            return False
+    return False
+
+
+def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Token]]:
+    """Comma-separated stretches left of ``end``, nearest first, each cut at a clause boundary."""
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    i = end - 1
+    while i >= 0 and len(segments) < MAX_SEGMENTS:
+        tok = tokens[i]
+        if tok.text == ",":
+            segments.append(current[::-1])
+            current = []
+        elif tok.text in ".;:!?()«»“”\"" or tok.low in lex.complementizers or tok.low in lex.relatives and current:
+            break
+        elif find_cue_word(tok, lex) and current:
+            break
+        else:
+            current.append(tok)
+        i -= 1
+    if current or not segments:
+        segments.append(current[::-1])
+    return segments
+
+
+def find_cue_word(tok: Token, lex: Lexicon) -> bool:
+    return tok.low in lex.verbs and not tok.is_capitalized
+
+
+def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
+    """The speaker phrase left of a reporting verb, across appositions and relative clauses."""
+    if cue.pronoun:
+        return _pronoun(tokens[cue.first], cue.pronoun, lex)
+    end = cue.first
+    while end > 0 and tokens[end - 1].low in lex.skippable and tokens[end - 1].low not in lex.pronouns:
+        end -= 1
+    found: Mention | None = None
+    found_age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
+    role_from_left = False
+    for seg in _segments_left(tokens, end, lex):
+        seg = _clause_tail(seg, lex)
+        if not seg:
+            if found:
+                break
+            continue
+        first = seg[0].low
+        if first in lex.relatives or first in lex.prepositions or first in _according_words(lex):
+            continue
+        if seg[0].text[0].isdigit() and len(seg) <= 4:
+            found_age = found_age or seg[0].text
+            continue
+        mention = mentions.parse(seg, text, lex)
+        if mention is None:
+            if found:
+                break
+            continue
+        if found is None:
+            found = mention
+            if mention.kind == "name" and not mention.role:
+                role_from_left = True
+                continue
+            break
+        if role_from_left and mention.kind == "description" and mention.role:
+            found.role = mention.role
+            found.gender = found.gender or mention.gender
+        break
+    if found is not None and found.age is None:
+        found.age = found_age
+    return found
+
+
+def _according_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in lex.according_to)
+
+
+def _clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
+    """The last noun phrase of a stretch: after its last conjunction or verb."""
+    start = 0
+    for i, tok in enumerate(seg):
+        if tok.low in lex.clause_breakers or tok.low in lex.complementizers or find_cue_word(tok, lex):
+            start = i + 1
+        elif lex.language == "fr" and tok.low in lex.auxiliaries and i > 0:
+            start = i + 1
+    while start < len(seg) and seg[start].low in lex.skippable and seg[start].low not in lex.pronouns:
+        start += 1
+    tail = seg[start:]
+    while tail and tail[-1].low in lex.skippable and tail[-1].low not in lex.pronouns:
+        tail = tail[:-1]
+    return tail
+
+
+def _pronoun(tok: Token, pronoun: str, lex: Lexicon) -> Mention:
+    offset = tok.text.lower().rfind(pronoun)
+    start = tok.start + max(offset, 0)
+    return Mention("pronoun", tok.text[offset:] if offset >= 0 else pronoun, start, start + len(pronoun),
+                   gender=lex.pronouns.get(pronoun, ""))
+
+
+def inverted_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
+    """The speaker phrase right of an inverted verb: ", said the head of German diplomacy, Heiko Maas,"."""
+    if cue.pronoun:
+        return _pronoun(tokens[cue.first], cue.pronoun, lex)
+    i = cue.last
+    while i < len(tokens) and (tokens[i].low in lex.time_words or tokens[i].text[0].isdigit()
+                               or tokens[i].low in lex.skippable and tokens[i].low not in lex.pronouns):
+        i += 1
+    i = _skip_statement(tokens, i, lex)
+    phrase = _until_comma(tokens, i, lex)
+    if not phrase or phrase[0].low in lex.complementizers or phrase[0].low in lex.prepositions:
+        return None
+    mention = mentions.parse(phrase, text, lex)
+    if mention is None:
+        return None
+    nxt = i + len(phrase)
+    if nxt < len(tokens) and tokens[nxt].text == ",":
+        apposition = mentions.parse(_until_comma(tokens, nxt + 1, lex), text, lex)
+        if apposition is not None:
+            if mention.kind == "description" and mention.role and apposition.kind == "name":
+                apposition.role = apposition.role or mention.role
+                apposition.gender = apposition.gender or mention.gender
+                return apposition
+            if mention.kind == "name" and not mention.role and apposition.kind == "description" and apposition.role:
+                mention.role = apposition.role
+    return mention
+
+
+def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
+    out = []
+    while i < len(tokens) and len(out) <= mentions.MAX_PHRASE:
+        tok = tokens[i]
+        if tok.text in ",.;:!?()«»“”\"—–" or tok.low in lex.relatives or tok.low in lex.complementizers:
+            break
+        if out and (find_cue_word(tok, lex) or tok.low in lex.clause_breakers):
+            break
+        if out and tok.low in lex.time_words and tok.low in lex.days | lex.months:
+            break
+        out.append(tok)
+        i += 1
+    while out and out[-1].low in lex.time_words and not out[-1].is_capitalized:
+        out.pop()
+    return out
+
+
+def _skip_statement(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    words = [t.low for t in tokens[i : i + 6]]
+    for phrase in lex.statement_phrases:
+        if tuple(words[: len(phrase)]) == phrase:
+            return i + len(phrase)
+    return i
+
+
+def tail_is_free(tokens: list[Token], cue: Cue, lex: Lexicon) -> bool:
+    """True when nothing but time phrases, 'in a statement' or an addressee follows the verb."""
+    i = _skip_statement(tokens, cue.last, lex)
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in ",.;!?—–)" or tok.text in "«“\"":
+            return True
+        if tok.text == ":" or tok.low in lex.complementizers:
+            return False
+        if not (tok.low in lex.time_words or tok.low in lex.object_words or tok.text[0].isdigit()
+                or tok.low in lex.skippable or tok.is_capitalized):
+            i = _skip_statement(tokens, i, lex)
+            if i < len(tokens) and tokens[i] is tok:
+                return False
+            continue
+        i += 1
+    return True
+
+
+def dash_speaker(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
+    """A pull quote signed after a dash: "“…” — Commissioner Geoffrey Starks"."""
+    if tokens and tokens[0].text in _DASHES:
+        return mentions.parse(_until_comma(tokens, 1, lex), text, lex)
+    return None
+
+
+def according_speaker(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
+    return mentions.parse(_until_comma(tokens, cue.last, lex), text, lex)

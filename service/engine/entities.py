@@ -1,0 +1,168 @@
+"""Merge the mentions of one speaker into one entity.
+
+People are keyed by surname, so "Sergei Lavrov", "Sergueï Lavrov", "M. Lavrov" and "Lavrov"
+are one person; two people who share a surname stay apart when their first names differ
+(beyond transliteration: Sergei/Sergey/Sergueï, Dmitri/Dmitry). Lookups are by dictionary
+and bounded backward walks, so the index stays linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import fold
+
+_BACKWARD_WALK = 40  # mentions looked at when resolving a pronoun or a description
+
+
+def plain(name: str) -> str:
+    """Fold case and accents: 'Sergueï' -> 'serguei'."""
+    decomposed = unicodedata.normalize("NFKD", fold(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in plain(name).replace("'", " ").replace(".", " ").split() if w]
+
+
+def _surname(name: str) -> str:
+    words = _words(name)
+    last = words[-1] if words else ""
+    return last[:-2] if last.endswith("'s") else last
+
+
+def _close(a: str, b: str) -> bool:
+    """Transliteration variants of one first name (or an initial of it)."""
+    if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return True
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= 2
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str  # person | organization
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: str = ""
+    ages: set[str] = field(default_factory=set)
+    quotes: int = 0
+
+    def add_alias(self, name: str) -> None:
+        if name != self.name and name not in self.aliases:
+            self.aliases.append(name)
+        if len(_words(name)) > len(_words(self.name)):
+            self.aliases.append(self.name)
+            self.aliases.remove(name)
+            self.name = name
+
+    def add_role(self, role: str | None) -> None:
+        if role and plain(role) not in {plain(r) for r in self.roles}:
+            self.roles.append(role)
+
+    def first_name(self) -> str:
+        words = _words(self.name)
+        return words[0] if len(words) > 1 else ""
+
+
+class EntityIndex:
+    """All entities of one article, with their mentions in text order."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._people: dict[str, list[Entity]] = {}  # surname -> people
+        self._orgs: dict[str, Entity] = {}
+        self._timeline: list[tuple[int, int, Entity]] = []  # (position, sequence, entity)
+
+    def _new(self, name: str, kind: str) -> Entity:
+        entity = Entity(f"e{len(self.entities) + 1}", name, kind)
+        self.entities.append(entity)
+        return entity
+
+    def _mention(self, entity: Entity, start: int, end: int, gender: str = "") -> Entity:
+        if (start, end) not in entity.mentions:
+            entity.mentions.append((start, end))
+        if gender in ("m", "f") and not entity.gender:
+            entity.gender = gender
+        # the timeline is filled by the article scan, in text order, so appending keeps it sorted
+        if not self._timeline or start > self._timeline[-1][0]:
+            self._timeline.append((start, len(self._timeline), entity))
+        return entity
+
+    def person(self, name: str, start: int, end: int, gender: str = "", role: str | None = None) -> Entity:
+        """The person named ``name`` (a full name or a surname), created if new."""
+        surname = _surname(name)
+        words = _words(name)
+        first = words[0] if len(words) > 1 else ""
+        candidates = self._people.get(surname, [])
+        match = None
+        if first:
+            match = next((p for p in candidates if not p.first_name() or _close(first, p.first_name())), None)
+        elif candidates:
+            match = self.latest(start, lambda e: e in candidates) or candidates[-1]
+        if match is None:
+            match = self._new(name, "person")
+            self._people.setdefault(surname, []).append(match)
+        match.add_alias(name)
+        match.add_role(role)
+        return self._mention(match, start, end, gender)
+
+    def known_person(self, name: str) -> bool:
+        return _surname(name) in self._people
+
+    def organization(self, name: str, start: int, end: int) -> Entity:
+        key = " ".join(_words(name))
+        entity = self._orgs.get(key)
+        if entity is None:
+            entity = self._orgs[key] = self._new(name, "organization")
+        return self._mention(entity, start, end)
+
+    def latest(self, before: int, accept) -> Entity | None:
+        """The most recently mentioned entity before ``before`` that ``accept`` takes."""
+        i = bisect.bisect_left(self._timeline, (before, -1))
+        for _, _, entity in reversed(self._timeline[max(0, i - _BACKWARD_WALK) : i]):
+            if accept(entity):
+                return entity
+        return None
+
+    def _latest_org(self, before: int, accept) -> Entity | None:
+        best, best_pos = None, -1
+        for entity in self._orgs.values():
+            pos = max((s for s, _ in entity.mentions if s < before), default=-1)
+            if pos > best_pos and accept(entity):
+                best, best_pos = entity, pos
+        return best
+
+    def by_pronoun(self, gender: str, before: int) -> Entity | None:
+        if gender == "p":
+            return self._latest_org(before, lambda e: e.quotes > 0)
+        return self.latest(before, lambda e: e.kind == "person" and (not gender or not e.gender
+                                                                        or gender == "x" or e.gender == gender))
+
+    def by_description(self, head: str | None, age: str | None, person: bool | None, before: int) -> Entity | None:
+        """The entity the article already tied to a description ("l'homme de 71 ans", "the spokeswoman")."""
+        if age:
+            found = self.latest(before, lambda e: age in e.ages)
+            if found:
+                return found
+        if not head:
+            return None
+        head = plain(head)
+        if person:
+            return self.latest(before, lambda e: e.kind == "person" and any(head in _words(r) for r in e.roles))
+        return self._latest_org(before, lambda e: head in _words(e.name))
+
+    def mention(self, entity: Entity, start: int, end: int) -> None:
+        self._mention(entity, start, end)

@@ -1,0 +1,123 @@
+"""The engine's entry point: article text in, quotations with speakers out."""
+
+from __future__ import annotations
+
+from .attribution import Attribution, Attributor
+from .document import Document
+from .entities import plain
+from .indirect import find_indirect
+from .language import detect
+from .lexicon import LANGUAGES, load
+from .marks import Marked
+from .model import Quote, Result, Span, Speaker, SpeakerRef
+
+CONTINUATION_PARAGRAPHS = 2  # a stand-alone quote inherits a speaker from at most this many paragraphs back
+
+
+def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
+    """Find every quotation in ``text`` with its speaker, role, cue and spans.
+
+    ``language`` is ``en``, ``fr`` or ``auto``; ``indirect`` adds reported speech without marks.
+    """
+    if language not in LANGUAGES:
+        language = detect(text)
+    doc = Document(text, load(language))
+    attributor = Attributor(doc)
+    marked = doc.quotes
+    attributions: list[Attribution] = []
+    for i, q in enumerate(marked):
+        a = attributor.attribute(q, marked[i - 1] if i else None, marked[i + 1] if i + 1 < len(marked) else None)
+        if a.rule == "participle":
+            attributor.inherit(a, q.open_start)
+        else:
+            attributor.resolve(a)
+        attributor.attributed.append((q.start, q.end, a))
+        attributions.append(a)
+    _repeats(doc, marked, attributions)
+    _continuations(doc, marked, attributions)
+    found = [_quote(doc, q, a) for q, a in zip(marked, attributions)]
+    if indirect:
+        for clause in find_indirect(attributor):
+            found.append(_make(doc, clause.start, clause.end, "indirect", clause.attribution))
+    found.sort(key=lambda q: q.start)
+    found = [Quote(f"q{n}", q.text, q.start, q.end, q.type, q.speaker, q.cue, q.confidence, q.rule)
+             for n, q in enumerate(found, 1)]
+    return Result(language, found, _speakers(doc, attributor, found))
+
+
+def _key(doc: Document, q: Marked) -> str:
+    return " ".join(plain(doc.text[q.start : q.end]).strip(" .,;:!?").split())
+
+
+def _repeats(doc: Document, marked: list[Marked], attributions: list[Attribution]) -> None:
+    """A quote without a cue that repeats an attributed one (a headline, a pull quote) is that speaker's."""
+    by_text: dict[str, Attribution] = {}
+    for q, a in zip(marked, attributions):
+        if a.entity is not None and a.rule != "continuation":
+            by_text.setdefault(_key(doc, q), a)
+    for q, a in zip(marked, attributions):
+        source = by_text.get(_key(doc, q)) if a.entity is None else None
+        if source is not None and source is not a:
+            a.entity, a.mention, a.role, a.rule, a.resolution = source.entity, source.mention, source.role, "repeat", "repeat"
+            source.entity.quotes += 1
+
+
+def _standalone(doc: Document, q: Marked) -> bool:
+    """True when the quote opens its sentence: a statement of its own, not a term inside a sentence."""
+    s_start, _ = doc.sentence(q.open_start)
+    return not any(ch.isalnum() for ch in doc.text[s_start : q.open_start])
+
+
+def _continuations(doc: Document, marked: list[Marked], attributions: list[Attribution]) -> None:
+    """A stand-alone quote with no cue continues the previous attributed quote nearby."""
+    last: tuple[Marked, Attribution] | None = None
+    for q, a in zip(marked, attributions):
+        if a.entity is None and last is not None and _standalone(doc, q) and a.rule != "repeat":
+            gap = doc.paragraph_index(q.open_start) - doc.paragraph_index(last[0].open_start)
+            if gap <= CONTINUATION_PARAGRAPHS:
+                source = last[1]
+                a.entity, a.mention, a.role = source.entity, source.mention, None
+                a.rule, a.resolution = "continuation", "continuation"
+                source.entity.quotes += 1
+        if a.entity is not None and a.rule != "repeat":
+            last = (q, a)
+
+
+def _quote_type(doc: Document, q: Marked) -> str:
+    """direct when the quote stands as a statement of its own, mixed when it is woven into a sentence."""
+    text = doc.text
+    s_start, s_end = doc.sentence(q.open_start)
+    before = text[max(s_start, q.open_start - 200) : q.open_start].rstrip()
+    after = text[q.close_end : min(s_end, q.close_end + 40)].lstrip()
+    opens = not before or before[-1] in ":,»”\"" or not any(c.isalnum() for c in before)
+    closes = not after or after[0] in ",.;!?—–-)" or after[0].isupper() and q.closed
+    if before.endswith(("que", "qu'", "qu’", "that")):
+        opens = False
+    return "direct" if opens and closes else "mixed"
+
+
+def _quote(doc: Document, q: Marked, a: Attribution) -> Quote:
+    return _make(doc, q.start, q.end, _quote_type(doc, q), a)
+
+
+def _make(doc: Document, start: int, end: int, kind: str, a: Attribution) -> Quote:
+    speaker = None
+    if a.entity is not None:
+        m = a.mention
+        speaker = SpeakerRef(a.entity.name, a.entity.id, a.entity.kind, a.role,
+                             m.start if m else start, m.end if m else start, a.resolution)
+    cue = None
+    if a.cue is not None and a.cue_tokens:
+        first, last = a.cue_tokens[a.cue.first], a.cue_tokens[a.cue.last - 1]
+        cue = Span(doc.text[first.start : last.end], first.start, last.end)
+    return Quote("", doc.text[start:end], start, end, kind, speaker, cue, a.confidence, a.rule)
+
+
+def _speakers(doc: Document, attributor: Attributor, quotes: list[Quote]) -> list[Speaker]:
+    used = {q.speaker.entity for q in quotes if q.speaker}
+    out = []
+    for e in attributor.index.entities:
+        if e.id in used:
+            spans = [Span(doc.text[s:t], s, t) for s, t in sorted(e.mentions)]
+            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans))
+    return out

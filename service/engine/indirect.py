@@ -1,0 +1,153 @@
+"""Reported speech without quotation marks.
+
+- "X said (that) …", "X a déclaré que …", "…, ajoutant que …": the clause after the complementizer;
+- "…, a annoncé X." / "…, X said.": the clause before the closing attribution;
+- "Selon X, …" / "According to X, …": the clause after the source.
+A clause that holds quotation marks is left out: its marked part is a mixed quote already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import cues as cue_rules
+from .attribution import Attribution, Attributor
+from .text import Token
+
+MIN_WORDS = 3
+MAX_SENTENCE = 2000  # characters; longer "sentences" are lists or broken text, not reported speech
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def _trim_end(tokens: list[Token], lo: int, hi: int) -> int:
+    while hi > lo and not (tokens[hi - 1].is_word or tokens[hi - 1].text[0].isdigit()):
+        hi -= 1
+    return hi
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.is_word)
+
+
+def find_indirect(attributor: Attributor) -> list[Clause]:
+    doc, lex = attributor.doc, attributor.lex
+    found: list[Clause] = []
+    for s_start, s_end in doc.sentences():
+        if s_end - s_start > MAX_SENTENCE or doc.inside_quote(s_start) and doc.inside_quote(s_end - 1):
+            continue
+        tokens = doc.tokens(s_start, s_end)
+        if len(tokens) < MIN_WORDS + 2:
+            continue
+        clauses = _complement_clauses(attributor, tokens) or _framed_clauses(attributor, tokens)
+        for clause in clauses:
+            if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
+                found.append(clause)
+    return found
+
+
+def _holds_quote(doc, clause: Clause) -> bool:
+    return any(ch in "«»“”\"„" for ch in doc.text[clause.start : clause.end])
+
+
+def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
+    """"X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
+    lex, text = attributor.lex, attributor.doc.text
+    cues = [c for c in cue_rules.find_cues(tokens, lex) if c.kind == "verb"]
+    heads: list[tuple[cue_rules.Cue, int]] = []
+    for c in cues:
+        i = c.last
+        limit = min(len(tokens), c.last + 7)
+        while i < limit and tokens[i].low not in lex.complementizers and tokens[i].text not in ".;:!?«»“”\"":
+            i += 1
+        if i < limit and tokens[i].low in lex.complementizers:
+            heads.append((c, i + 1))
+        elif lex.language == "en" and c.lemma not in lex.not_speech and c.last < len(tokens):
+            nxt = tokens[c.last]
+            if (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex)) \
+                    and c.first > 0 and tokens[c.first - 1].text != ",":
+                heads.append((c, c.last))
+    out: list[Clause] = []
+    previous: Attribution | None = None
+    for n, (c, begin) in enumerate(heads):
+        end = heads[n + 1][0].first if n + 1 < len(heads) else len(tokens)
+        while end > begin and (tokens[end - 1].low in lex.skippable or tokens[end - 1].low in lex.clause_breakers
+                               or tokens[end - 1].text in ","):
+            end -= 1
+        end = _trim_end(tokens, begin, end)
+        if begin >= end or _words(tokens[begin:end]) < MIN_WORDS:
+            continue
+        speaker = cue_rules.subject(tokens, c, text, lex)
+        if speaker is None and previous is not None and (c.participle or c.first == 0
+                                                          or tokens[c.first - 1].low in lex.clause_breakers
+                                                          or tokens[c.first - 1].text == ","):
+            attribution = Attribution(previous.mention, c, "participle", tokens)
+            attribution.entity, attribution.resolution = previous.entity, previous.resolution
+        elif speaker is None and c.participle:
+            attribution = Attribution(None, c, "participle", tokens)
+        elif speaker is None:
+            continue
+        else:
+            attribution = Attribution(speaker, c, "cue-before", tokens)
+            attributor.resolve(attribution)
+        if attribution.mention is None and attribution.entity is None:
+            attributor.inherit(attribution, tokens[c.first].start)
+        if attribution.entity is None:
+            continue
+        previous = attribution
+        out.append(Clause(tokens[begin].start, tokens[end - 1].end, attribution))
+    return out
+
+
+
+def _name_like(tok: Token, lex) -> bool:
+    return tok.is_capitalized and tok.low not in lex.function_words
+
+
+def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
+    """"…, a annoncé X." and "Selon X, …"."""
+    lex, text = attributor.lex, attributor.doc.text
+    cues = cue_rules.find_cues(tokens, lex)
+    if not cues:
+        return []
+    first, last = cues[0], cues[-1]
+    if first.kind == "according" and first.first == 0:
+        speaker = cue_rules.according_speaker(tokens, first, text, lex)
+        comma = next((i for i in range(first.last, len(tokens)) if tokens[i].text == ","), None)
+        if speaker and comma is not None:
+            end = _trim_end(tokens, comma + 1, len(tokens))
+            if _words(tokens[comma + 1 : end]) >= MIN_WORDS:
+                return _clause(attributor, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, "according-to")
+        return []
+    if last.first < 2 or last.kind != "verb" or last.lemma in lex.not_speech and lex.language == "en":
+        return []
+    if tokens[last.first - 1].text == ",":
+        speaker = cue_rules.inverted_subject(tokens, last, text, lex)
+        comma = last.first - 1
+    else:
+        if not cue_rules.tail_is_free(tokens, last, lex):
+            return []
+        k = last.first
+        while k > 0 and tokens[k - 1].text != "," and last.first - k < 10:
+            k -= 1
+        if k == 0 or tokens[k - 1].text != ",":
+            return []
+        speaker = cue_rules.subject(tokens, last, text, lex)
+        comma = k - 1
+    if speaker is None or speaker.kind == "description" and not speaker.role and speaker.person is None:
+        return []
+    end = _trim_end(tokens, 0, comma)
+    if _words(tokens[:end]) < MIN_WORDS + 1:
+        return []
+    return _clause(attributor, tokens[0].start, tokens[end - 1].end, speaker, last, "sentence-cue")
+
+
+def _clause(attributor: Attributor, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
+    attribution = Attribution(speaker, cue, rule)
+    attributor.resolve(attribution)
+    return [Clause(start, end, attribution)] if attribution.entity else []

@@ -1,0 +1,162 @@
+"""Per-language word lists (``lexicons/*.json``), loaded once and indexed for lookup.
+
+Reporting verbs are stored as lemmas; their inflected forms are generated here, so the
+data stays small and a new verb needs one word added to the JSON file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("en", "fr")
+_DIR = Path(__file__).with_name("lexicons")
+
+
+def fold(word: str) -> str:
+    """Lower-case a token and unify apostrophes, for lexicon lookups."""
+    return word.casefold().replace("’", "'").replace("‘", "'")
+
+
+def _english_forms(lemma: str, doubled: dict[str, str]) -> list[str]:
+    if lemma in doubled and doubled[lemma]:
+        stem = lemma + doubled[lemma]
+        return [lemma, lemma + "s", stem + "ed", stem + "ing"]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return [lemma, plural, lemma + "ed", lemma + "ing"]
+
+
+def _french_forms(lemma: str) -> list[str]:
+    """Third-person forms, participles and gerund of a regular -er or -ir verb."""
+    words = lemma.replace("’", "'").split()
+    if words[0] in ("se", "s'") or lemma.startswith("s'"):
+        lemma = lemma.split("'", 1)[1] if lemma.startswith("s'") else " ".join(words[1:])
+        words = lemma.split()
+    verb, rest = words[0], words[1:]
+    tail = (" " + " ".join(rest)) if rest else ""
+    if verb.endswith("er"):
+        stem = verb[:-2]
+        soft = stem + ("e" if stem.endswith("g") else "")
+        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
+        forms = [stem + "é", stem + "e", stem + "ent", soft + "a", soft + "ait", soft + "aient",
+                 soft + "ant", stem + "era", stem + "erait"]
+    elif verb.endswith("ir"):
+        stem = verb[:-2]
+        forms = [stem + "i", stem + "it", stem + "issent", stem + "issait", stem + "issant"]
+    else:
+        return []
+    return [f + tail for f in forms]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the engine knows about one language's words."""
+
+    language: str
+    stopwords: frozenset[str]
+    verbs: dict[str, str]  # one-word form -> lemma
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
+    not_speech: frozenset[str]
+    needs_object: frozenset[str]
+    auxiliaries: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    statement_phrases: tuple[tuple[str, ...], ...]
+    pronouns: dict[str, str]  # pronoun -> gender (m, f, p, n, x)
+    relatives: frozenset[str]
+    complementizers: frozenset[str]
+    determiners: frozenset[str]
+    titles: dict[str, str]
+    abbreviations: frozenset[str]
+    role_nouns: dict[str, str]
+    organization_nouns: frozenset[str]
+    particles: frozenset[str]
+    prepositions: frozenset[str]
+    clause_breakers: frozenset[str]
+    skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
+    time_words: frozenset[str]
+    object_words: frozenset[str]
+    months: frozenset[str]
+    days: frozenset[str]
+    quote_marks: tuple[tuple[str, str], ...]
+    function_words: frozenset[str]  # words that never start a name, even capitalised
+
+    def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
+        for phrase, lemma in self.phrases.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return lemma, len(phrase)
+        lemma = self.verbs.get(words[i])
+        return (lemma, 1) if lemma else None
+
+
+def _words(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(p).replace("'", "' ").split()) for p in phrases)
+
+
+@cache
+def load(language: str) -> Lexicon:
+    """Load and index the lexicon of ``language`` (``en`` or ``fr``)."""
+    data = json.loads((_DIR / f"{language}.json").read_text(encoding="utf-8"))
+    rv = data["reporting_verbs"]
+    forms: dict[str, str] = {}
+    for lemma in rv["regular"]:
+        generated = (
+            _english_forms(lemma, rv.get("doubled", {})) if language == "en" else _french_forms(lemma)
+        )
+        for form in generated:
+            forms.setdefault(fold(form), lemma)
+    for lemma, irregular in rv["irregular"].items():
+        for form in irregular:
+            forms[fold(form)] = lemma
+    verbs = {f: lemma for f, lemma in forms.items() if " " not in f}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for f, lemma in forms.items():
+        if " " in f:
+            words = tuple(f.split())
+            phrases.setdefault(words[0], []).append((words, lemma))
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e[0]))
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data.get(key, []))
+
+    function_words = (
+        fs("determiners") | fs("prepositions") | fs("clause_breakers") | fs("relative_pronouns")
+        | fs("complementizers") | fs("stopwords") | fs("time_words") | fs("aux_and_adverbs")
+        | frozenset(fold(p) for p in data["pronouns"]) | frozenset(p[0] for p in _words(data["according_to"]))
+    )
+    return Lexicon(
+        function_words=function_words,
+        language=language,
+        stopwords=fs("stopwords"),
+        verbs=verbs,
+        phrases=phrases,
+        not_speech=frozenset(rv.get("not_speech", [])),
+        needs_object=frozenset(rv.get("needs_object", [])),
+        auxiliaries=fs("auxiliaries"),
+        according_to=_words(data["according_to"]),
+        statement_phrases=_words(data["statement_phrases"]),
+        pronouns={fold(k): v for k, v in data["pronouns"].items()},
+        relatives=fs("relative_pronouns"),
+        complementizers=fs("complementizers"),
+        determiners=fs("determiners"),
+        titles={fold(k): v for k, v in data["titles"].items()},
+        abbreviations=fs("abbreviations"),
+        role_nouns={fold(k): v for k, v in data["role_nouns"].items()},
+        organization_nouns=fs("organization_nouns"),
+        particles=fs("name_particles"),
+        prepositions=fs("prepositions"),
+        clause_breakers=fs("clause_breakers"),
+        skippable=fs("aux_and_adverbs"),
+        time_words=fs("time_words"),
+        object_words=fs("object_words"),
+        months=fs("months"),
+        days=fs("days"),
+        quote_marks=tuple(tuple(pair) for pair in data["quote_marks"]),
+    )

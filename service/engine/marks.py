@@ -1,0 +1,120 @@
+"""Find quotations between quotation marks, tolerating the typography of real press text.
+
+One left-to-right pass per paragraph with a stack of open marks, so any input is linear.
+Rules for ambiguous marks:
+- a quotation still open at the end of its paragraph ends there (newswire convention);
+- « closes an open « when only spaces or punctuation follow it (« used as a closing mark);
+- ‘ and ’ are quotation marks only where they cannot be apostrophes (l’OTAN, Russia’s);
+- a straight " closes the innermost open straight " and opens one otherwise;
+- quotations nested inside another are part of the outer one and not reported alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .text import paragraphs
+
+_MARK = regex.compile(r"''|``|[«»“”\"‘’„‹›]")
+_TAG = regex.compile(r"<[A-Za-z/][^<>\n]{0,500}>")  # markup left in scraped text: its marks quote nothing
+_SPACE = " \t\r\u00a0\u202f\u2009\u2007\ufeff"
+_CLOSERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "''": "''", "``": "''", "‹": "›"}
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A top-level quotation: ``open``/``close`` are the marks' spans, ``start``/``end`` the inside."""
+
+    open_start: int
+    open_end: int
+    close_start: int
+    close_end: int
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended before a closing mark
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _SPACE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SPACE):
+        end -= 1
+    return start, end
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or ch.isdigit()
+
+
+def _rest_is_blank(text: str, pos: int, end: int) -> bool:
+    """True when only spaces or closing punctuation follow ``pos`` up to the next word."""
+    i = pos
+    while i < end and (text[i] in _SPACE or text[i] in ".,;:!?)]…"):
+        i += 1
+    return i == end or text[i] in "\n«“"
+
+
+def find_quotations(text: str) -> list[Marked]:
+    """All top-level quotations of ``text``, in order."""
+    found: list[Marked] = []
+    for p_start, p_end in paragraphs(text):
+        stack: list[tuple[str, int, int]] = []  # (opening mark, its start, its end)
+        tags = [t.span() for t in _TAG.finditer(text, p_start, p_end)] if "<" in text[p_start:p_end] else []
+        tag = 0
+        for m in _MARK.finditer(text, p_start, p_end):
+            mark, s, e = m.group(), m.start(), m.end()
+            while tag < len(tags) and tags[tag][1] <= s:
+                tag += 1
+            if tag < len(tags) and tags[tag][0] <= s:
+                continue
+            before = text[s - 1] if s > p_start else " "
+            after = text[e] if e < p_end else " "
+            opened = [o for o, _, _ in stack]
+            closes = None
+            if mark in ("»", "›"):
+                closes = "«" if mark == "»" else "‹"
+            elif mark == "”":
+                closes = "“"
+            elif mark == "“" and "„" in opened:
+                closes = "„"
+            elif mark == "“" and "“" in opened and not before.isspace() and not _is_letter(after):
+                closes = "“"  # “…“ used as a pair
+            elif mark == "«" and "«" in opened and _rest_is_blank(text, e, p_end):
+                closes = "«"
+            elif mark == "’":
+                if "‘" not in opened or _is_letter(after):
+                    continue  # an apostrophe
+                closes = "‘"
+            elif mark in ('"', "''"):
+                if mark in opened and not (before in _SPACE and _is_letter(after)):
+                    closes = mark
+                elif mark == '"' and stack and stack[-1][0] == '"':
+                    closes = mark
+            elif mark == "‘" and _is_letter(before):
+                continue  # d‘éviter: an apostrophe typed as ‘
+            if closes is not None:
+                if closes not in opened:
+                    continue  # a stray closing mark
+                while stack and stack[-1][0] != closes:
+                    stack.pop()
+                opener, o_start, o_end = stack.pop()
+                if not stack:
+                    _add(found, text, o_start, o_end, s, e, True)
+                continue
+            if mark in ('"', "''") and after in _SPACE and not stack:
+                continue  # a closing straight mark with nothing open
+            if mark == "’":
+                continue
+            stack.append((mark, s, e))
+        if stack:
+            _, o_start, o_end = stack[0]
+            _add(found, text, o_start, o_end, p_end, p_end, False)
+    return found
+
+
+def _add(found: list[Marked], text: str, o_start: int, o_end: int, c_start: int, c_end: int, closed: bool) -> None:
+    start, end = _strip(text, o_end, c_start)
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        found.append(Marked(o_start, o_end, c_start, c_end, start, end, closed))

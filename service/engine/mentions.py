@@ -1,0 +1,144 @@
+"""Read a short noun phrase that names who speaks: a name, a pronoun or a description.
+
+"Russian Foreign Minister Sergei Lavrov" -> name "Sergei Lavrov", role "Russian Foreign Minister";
+"la porte-parole de l’OTAN" -> description with role and feminine gender; "il" -> pronoun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .text import Token
+
+MAX_PHRASE = 14  # tokens; a longer stretch is a clause, not a speaker's noun phrase
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # "name" | "pronoun" | "description"
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+    gender: str = ""  # m, f, p (plural), or "" when the text does not say
+    person: bool | None = None  # None: the phrase alone cannot tell person from organisation
+    head: str | None = None  # the role or organisation noun of a description
+    age: str | None = None
+
+
+def _role_head(tok: Token, lex: Lexicon) -> str | None:
+    for word in (tok.low, tok.low.split("-")[-1]):
+        if word in lex.role_nouns:
+            return word
+    return None
+
+
+def _is_name_word(tok: Token, lex: Lexicon) -> bool:
+    return (
+        tok.is_word
+        and tok.is_capitalized
+        and tok.low not in lex.role_nouns
+        and tok.low not in lex.determiners
+        and tok.low not in lex.titles
+        and tok.low not in lex.clause_breakers
+        and tok.low not in lex.pronouns
+        and tok.low not in lex.prepositions
+        and tok.low not in lex.months
+        and tok.low not in lex.days
+    )
+
+
+def _trim(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    start, end = 0, len(tokens)
+    while start < end and (not tokens[start].is_word and not tokens[start].text[0].isdigit()
+                           or tokens[start].low in lex.clause_breakers):
+        start += 1
+    while end > start and not tokens[end - 1].is_word and not tokens[end - 1].text[0].isdigit():
+        end -= 1
+    return tokens[start:end]
+
+
+def _gender(tokens: list[Token], head: str | None, lex: Lexicon) -> str:
+    if head and lex.role_nouns.get(head):
+        return lex.role_nouns[head]
+    for tok in tokens[:2]:
+        if tok.low in lex.titles and lex.titles[tok.low]:
+            return lex.titles[tok.low]
+        if lex.language == "fr" and tok.low in ("la", "une", "cette"):
+            return "f"
+        if lex.language == "fr" and tok.low in ("le", "un", "ce", "cet"):
+            return "m"
+    return ""
+
+
+def _span_text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end]
+
+
+def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
+    """The mention that ``tokens`` form, or None when they are not a speaker phrase."""
+    toks = _trim(tokens, lex)
+    if not toks or len(toks) > MAX_PHRASE:
+        return None
+    if len(toks) == 1 and toks[0].low in lex.pronouns:
+        return Mention("pronoun", toks[0].text, toks[0].start, toks[0].end, gender=lex.pronouns[toks[0].low])
+    # the trailing run of capitalised words is the name
+    j = len(toks)
+    while j > 0:
+        tok = toks[j - 1]
+        if _is_name_word(tok, lex):
+            j -= 1
+        elif j < len(toks) and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized:
+            j -= 1
+        elif tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized:
+            j -= 1  # an initial: "B. Obama"
+        else:
+            break
+    while j < len(toks) and not _is_name_word(toks[j], lex):
+        j += 1  # a name starts with a capitalised word, not a particle or an initial's dot
+    name = toks[j:]
+    before = toks[:j]
+    k = j
+    while k > 0 and (before[k - 1].low in lex.determiners or before[k - 1].text == "."):
+        k -= 1
+    complement = bool(name) and any(t.low in lex.prepositions for t in before[max(0, k - 1) : j])
+    ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
+    if name and not complement:
+        rest = [t for t in before if t.text != "."]
+        title = next((t for t in reversed(rest) if t.low in lex.titles), None)
+        role_tokens = [t for t in rest if t is not title and t.low not in lex.determiners]
+        heads = [h for h in (_role_head(t, lex) for t in role_tokens) if h]
+        role = _span_text(text, role_tokens) if heads else None
+        upper = all(t.text.isupper() for t in name if t.is_word)
+        org = any(t.low in lex.organization_nouns for t in name)
+        person: bool | None = None
+        if title or (heads and not org):
+            person = True
+        elif org or upper:
+            person = False
+        elif sum(1 for t in name if t.is_word and t.low not in lex.particles) >= 2:
+            person = True
+        gender = _gender([title] if title else before, heads[-1] if heads else None, lex)
+        return Mention("name", _span_text(text, name), name[0].start, name[-1].end, role, gender, person,
+                       age=ages[0] if ages else None)
+    # no name: a description ("the spokeswoman", "le ministère russe des Affaires étrangères")
+    k = 0
+    while k < len(toks) and toks[k].low in lex.determiners:
+        k += 1
+    rest = toks[k:]
+    if not rest or not rest[0].is_word and not rest[0].text[0].isdigit():
+        return None
+    if rest[0].low in lex.prepositions or rest[0].low in lex.relatives or rest[0].low in lex.complementizers:
+        return None
+    head = next((h for h in (_role_head(t, lex) for t in rest) if h), None)
+    org_head = next((t.low for t in rest if t.low in lex.organization_nouns), None)
+    if head is None and org_head is None and len(rest) > 6:
+        return None
+    if head and (org_head is None or rest.index(next(t for t in rest if _role_head(t, lex))) <= 1):
+        return Mention("description", _span_text(text, rest), rest[0].start, rest[-1].end,
+                       role=_span_text(text, rest), gender=_gender(toks, head, lex), person=True, head=head,
+                       age=ages[0] if ages else None)
+    return Mention("description", _span_text(text, rest), rest[0].start, rest[-1].end,
+                   person=False if org_head else None, head=org_head or rest[0].low,
+                   gender="p" if rest[-1].low.endswith("s") and lex.language == "en" else "")
