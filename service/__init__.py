@@ -1,0 +1,32 @@
+"""Quote-attribution HTTP service: POST an article, get its quotations, speakers, roles and spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import api, errors, ops
+
+OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+
+DEFAULTS = {
+    "MAX_CONTENT_LENGTH": 1_000_000,  # bytes; larger bodies get 413 before they are read
+    "DEFAULT_LANGUAGE": "auto",
+    "OPENAPI_PATH": str(OPENAPI_PATH),
+}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Application factory: defaults, then ``QUOTES_*`` environment variables, then ``config``."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("QUOTES")
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.register_blueprint(api.bp)
+    app.register_blueprint(ops.bp)
+    errors.register(app)
+    return app

@@ -30,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "extract":
-        text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as f:
+                text = f.read()
         result = extract(text, args.language, indirect=not args.no_indirect)
         json.dump(result_to_dict(result), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     results, errors = evaluate(gold, predict)
     if args.predictions:
         with open(args.predictions, "w", encoding="utf-8") as out:
-            for doc, quotes in zip(gold, predictions.values()):
+            for doc, quotes in zip(gold, predictions.values(), strict=True):
                 out.write(json.dumps({"id": doc["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
     if args.show_errors:
         for error in errors:

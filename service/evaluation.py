@@ -55,8 +55,10 @@ def overlap(a: dict, b: dict) -> bool:
 
 def match(golds: list[dict], preds: list[dict]) -> list[tuple[dict, dict]]:
     """Greedy one-to-one matching, largest overlap first (ties as the reference breaks them)."""
-    pairs = sorted(((_shared(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
-                    if overlap(g, p)), reverse=True)
+    pairs = sorted(
+        ((_shared(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if overlap(g, p)),
+        reverse=True,
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
@@ -86,8 +88,11 @@ def score(gold_docs: list[dict], pred_docs: dict[str, list[dict]], kinds: frozen
     errors = []
     for doc in gold_docs:
         golds = [q for q in doc["quotes"] if q["type"] in kinds]
-        preds = [q for q in pred_docs.get(doc["id"], [])
-                 if q.get("type", "direct") in kinds or (kinds == MAIN and not q.get("type"))]
+        preds = [
+            q
+            for q in pred_docs.get(doc["id"], [])
+            if q.get("type", "direct") in kinds or (kinds == MAIN and not q.get("type"))
+        ]
         pairs = match(golds, preds)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
@@ -116,13 +121,18 @@ def score(gold_docs: list[dict], pred_docs: dict[str, list[dict]], kinds: frozen
                 errors.append((doc["id"], "missed", g["text"][:60], g.get("speaker"), None))
         for p in preds:
             if id(p) not in matched_p:
-                errors.append((doc["id"], "false alarm", doc["text"][p["start"] : p["end"]][:60], None,
-                               speaker_name(p)))
+                errors.append(
+                    (doc["id"], "false alarm", doc["text"][p["start"] : p["end"]][:60], None, speaker_name(p))
+                )
     qp, qr, qf = prf(t["tp"], t["pred"], t["gold"])
     _, _, ef = prf(t["e2e"], t["pred"], t["gold"])
     return {
-        "quotes_gold": t["gold"], "quotes_pred": t["pred"], "quotes_matched": t["tp"],
-        "quote_precision": qp, "quote_recall": qr, "quote_f1": qf,
+        "quotes_gold": t["gold"],
+        "quotes_pred": t["pred"],
+        "quotes_matched": t["tp"],
+        "quote_precision": qp,
+        "quote_recall": qr,
+        "quote_f1": qf,
         "speaker_accuracy": round(t["spk_ok"] / t["spk_n"], 4) if t["spk_n"] else None,
         "role_accuracy": round(t["role_ok"] / t["role_n"], 4) if t["role_n"] else None,
         "end_to_end_f1": ef,
@@ -151,10 +161,14 @@ def table(results: dict) -> str:
     def cell(value) -> str:
         return "–" if value is None else f"{value:.3f}"
 
-    rows = ["| track | quote P | quote R | quote F1 | speaker acc | role acc | end-to-end F1 | gold / pred / matched |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| track | quote P | quote R | quote F1 | speaker acc | role acc | end-to-end F1 | gold / pred / matched |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, r in results.items():
-        rows.append(f"| {name} | {cell(r['quote_precision'])} | {cell(r['quote_recall'])} | {cell(r['quote_f1'])} "
-                    f"| {cell(r['speaker_accuracy'])} | {cell(r['role_accuracy'])} | {cell(r['end_to_end_f1'])} "
-                    f"| {r['quotes_gold']} / {r['quotes_pred']} / {r['quotes_matched']} |")
+        rows.append(
+            f"| {name} | {cell(r['quote_precision'])} | {cell(r['quote_recall'])} | {cell(r['quote_f1'])} "
+            f"| {cell(r['speaker_accuracy'])} | {cell(r['role_accuracy'])} | {cell(r['end_to_end_f1'])} "
+            f"| {r['quotes_gold']} / {r['quotes_pred']} / {r['quotes_matched']} |"
+        )
     return "\n".join(rows)

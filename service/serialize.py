@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from .engine import Result
+from .schemas import result_schema
 
 
 def result_to_dict(result: Result) -> dict:
-    return asdict(result)
+    return result_schema.dump(result)

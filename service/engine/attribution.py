@@ -23,8 +23,15 @@ from .mentions import Mention, _is_name_word
 from .text import Token
 
 _RULE_CONFIDENCE = {
-    "cue-after": 0.95, "cue-before": 0.9, "according-to": 0.9, "dash": 0.85, "colon-line": 0.85,
-    "sentence-cue": 0.8, "participle": 0.8, "repeat": 0.7, "continuation": 0.6,
+    "cue-after": 0.95,
+    "cue-before": 0.9,
+    "according-to": 0.9,
+    "dash": 0.85,
+    "colon-line": 0.85,
+    "sentence-cue": 0.8,
+    "participle": 0.8,
+    "repeat": 0.7,
+    "continuation": 0.6,
 }
 _RESOLUTION_FACTOR = {"name": 1.0, "description": 0.85, "pronoun": 0.8, "continuation": 1.0, "repeat": 1.0}
 
@@ -68,12 +75,19 @@ class Attributor:
                     i += 1
                     continue
                 j = i
-                while j < len(tokens) and (_is_name_word(tokens[j], lex) or (
-                        tokens[j].low in lex.particles and j + 1 < len(tokens) and tokens[j + 1].is_capitalized)):
+                while j < len(tokens) and (
+                    _is_name_word(tokens[j], lex)
+                    or (tokens[j].low in lex.particles and j + 1 < len(tokens) and tokens[j + 1].is_capitalized)
+                ):
                     j += 1
                 k = i  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
-                while k > 0 and i - k < 8 and tokens[k - 1].text not in ",.;:!?()" and \
-                        tokens[k - 1].low not in lex.complementizers and tokens[k - 1].low not in lex.clause_breakers:
+                while (
+                    k > 0
+                    and i - k < 8
+                    and tokens[k - 1].text not in ",.;:!?()"
+                    and tokens[k - 1].low not in lex.complementizers
+                    and tokens[k - 1].low not in lex.clause_breakers
+                ):
                     k -= 1
                 mention = cue_rules.mentions.parse(tokens[k:j], text, lex)
                 if mention and mention.kind == "name" and mention.person:
@@ -92,7 +106,7 @@ class Attributor:
                     entity.ages.add(mention.age)
 
     def _apposition(self, tokens: list[Token], i: int, mention: Mention) -> None:
-        """"Heiko Maas, the German foreign minister," / "Sergei Lavrov, 71 ans," describe the name before."""
+        """ "Heiko Maas, the German foreign minister," / "Sergei Lavrov, 71 ans," describe the name before."""
         seg = []
         while i < len(tokens) and tokens[i].text not in ",.;:()" and len(seg) < 12:
             seg.append(tokens[i])
@@ -109,10 +123,16 @@ class Attributor:
     def attribute(self, q: Marked, previous: Marked | None, following: Marked | None) -> Attribution:
         doc = self.doc
         s_start, s_end = doc.sentence(q.open_start)
-        pre_start = max(s_start, previous.close_end if previous and previous.close_end <= q.open_start else 0,
-                        q.open_start - CONTEXT)
-        post_end = min(s_end if s_end > q.close_end else doc.paragraph(q.close_end)[1],
-                       following.open_start if following else len(doc.text), q.close_end + CONTEXT)
+        pre_start = max(
+            s_start,
+            previous.close_end if previous and previous.close_end <= q.open_start else 0,
+            q.open_start - CONTEXT,
+        )
+        post_end = min(
+            s_end if s_end > q.close_end else doc.paragraph(q.close_end)[1],
+            following.open_start if following else len(doc.text),
+            q.close_end + CONTEXT,
+        )
         post = doc.tokens(q.close_end, post_end)
         pre = doc.tokens(pre_start, q.open_start)
         after = self._after(post)
@@ -140,10 +160,16 @@ class Attributor:
         c = found[0]
         lead = [t for t in post[: c.first] if t.is_word or t.text[0].isdigit()]
         if not lead:
-            speaker = (cue_rules.according_speaker(post, c, text, lex) if c.kind == "according"
-                       else cue_rules.inverted_subject(post, c, text, lex))
-            return Attribution(speaker, c, "according-to" if c.kind == "according" else "cue-after", post) \
-                if speaker else None
+            speaker = (
+                cue_rules.according_speaker(post, c, text, lex)
+                if c.kind == "according"
+                else cue_rules.inverted_subject(post, c, text, lex)
+            )
+            return (
+                Attribution(speaker, c, "according-to" if c.kind == "according" else "cue-after", post)
+                if speaker
+                else None
+            )
         if c.kind == "according" or not cue_rules.tail_is_free(post, c, lex):
             return None
         commas = [t for t in post[1 : c.first] if t.text == ","]
@@ -180,12 +206,12 @@ class Attributor:
         return weak
 
     def _colon_line(self, q: Marked) -> Attribution | None:
-        """"And from Chairwoman Rosenworcel:" on the line before a quote paragraph."""
+        """ "And from Chairwoman Rosenworcel:" on the line before a quote paragraph."""
         doc = self.doc
         i = doc.paragraph_index(q.open_start)
         if i == 0 or doc.paragraph(q.open_start)[0] != q.open_start:
             return None
-        p_start, p_end = doc.paragraphs[i - 1]
+        _, p_end = doc.paragraphs[i - 1]
         if doc.text[p_end - 1] != ":":
             return None
         s_start, _ = doc.sentence(p_end - 1)
@@ -211,8 +237,11 @@ class Attributor:
             person = m.person
             if person is None:
                 person = index.known_person(m.text) or " " in m.text
-            entity = (index.person(m.text, m.start, m.end, m.gender, m.role) if person
-                      else index.organization(m.text, m.start, m.end))
+            entity = (
+                index.person(m.text, m.start, m.end, m.gender, m.role)
+                if person
+                else index.organization(m.text, m.start, m.end)
+            )
             entity.add_role(m.role)
             if m.age:
                 entity.ages.add(m.age)
@@ -225,8 +254,15 @@ class Attributor:
         else:
             entity = index.by_description(m.head, m.age, m.person, m.start)
             if entity is None and m.person:
-                entity = index.latest(m.start, lambda e: e.kind == "person" and e.quotes > 0 and (
-                    not m.gender or not e.gender or e.gender == m.gender) and not e.roles)
+                entity = index.latest(
+                    m.start,
+                    lambda e: (
+                        e.kind == "person"
+                        and e.quotes > 0
+                        and (not m.gender or not e.gender or e.gender == m.gender)
+                        and not e.roles
+                    ),
+                )
             if entity is None:
                 entity = index.organization(m.text, m.start, m.end)
                 if m.person is not False:
@@ -238,7 +274,6 @@ class Attributor:
         a.role = m.role or (a.entity.roles[0] if a.entity and a.entity.roles else None)
         if a.entity:
             a.entity.quotes += 1
-
 
     def inherit(self, a: Attribution, pos: int) -> None:
         """Give ``a`` the speaker of the nearest attributed quote before ``pos`` in its paragraph."""

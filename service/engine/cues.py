@@ -54,7 +54,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     for phrase in lex.according_to:
         if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(tokens, i + 1)):
             return Cue(i, i + len(phrase), "according", "according")
-    if tok.is_capitalized and i > 0 and tokens[i - 1].text not in ".!?«»“”\"":
+    if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
         return None  # a capitalised word inside a sentence is a name, not a verb
     inverted = _INVERSION.match(tok.low)
     if inverted and inverted.group(1) in lex.auxiliaries:
@@ -72,7 +72,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return None
     lemma, width = found
     previous = words[i - 1] if i > 0 else ""
-    if previous in lex.determiners or previous in lex.prepositions and lex.language == "en" and previous != "to":
+    if previous in lex.determiners or (previous in lex.prepositions and lex.language == "en" and previous != "to"):
         return None  # "the report", "l'annonce": a noun
     if lex.language == "en":
         following = words[i + width] if i + width < len(words) else ""
@@ -90,7 +90,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
 
 
 def _followed_by_name(tokens: list[Token], i: int) -> bool:
-    """"Pour X, …" reports X's view only when X is a name or a determiner phrase closed by a comma."""
+    """ "Pour X, …" reports X's view only when X is a name or a determiner phrase closed by a comma."""
     for tok in tokens[i : i + 8]:
         if tok.text == ",":
             return True
@@ -109,9 +109,12 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
         if tok.text == ",":
             segments.append(current[::-1])
             current = []
-        elif tok.text in ".;:!?()«»“”\"" or tok.low in lex.complementizers or tok.low in lex.relatives and current:
-            break
-        elif find_cue_word(tok, lex) and current:
+        elif (
+            tok.text in '.;:!?()«»“”"'
+            or tok.low in lex.complementizers
+            or (tok.low in lex.relatives and current)
+            or (find_cue_word(tok, lex) and current)
+        ):
             break
         else:
             current.append(tok)
@@ -175,9 +178,12 @@ def _clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
     """The last noun phrase of a stretch: after its last conjunction or verb."""
     start = 0
     for i, tok in enumerate(seg):
-        if tok.low in lex.clause_breakers or tok.low in lex.complementizers or find_cue_word(tok, lex):
-            start = i + 1
-        elif lex.language == "fr" and tok.low in lex.auxiliaries and i > 0:
+        if (
+            tok.low in lex.clause_breakers
+            or tok.low in lex.complementizers
+            or find_cue_word(tok, lex)
+            or (lex.language == "fr" and tok.low in lex.auxiliaries and i > 0)
+        ):
             start = i + 1
     while start < len(seg) and seg[start].low in lex.skippable and seg[start].low not in lex.pronouns:
         start += 1
@@ -190,8 +196,13 @@ def _clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
 def _pronoun(tok: Token, pronoun: str, lex: Lexicon) -> Mention:
     offset = tok.text.lower().rfind(pronoun)
     start = tok.start + max(offset, 0)
-    return Mention("pronoun", tok.text[offset:] if offset >= 0 else pronoun, start, start + len(pronoun),
-                   gender=lex.pronouns.get(pronoun, ""))
+    return Mention(
+        "pronoun",
+        tok.text[offset:] if offset >= 0 else pronoun,
+        start,
+        start + len(pronoun),
+        gender=lex.pronouns.get(pronoun, ""),
+    )
 
 
 def inverted_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
@@ -199,8 +210,11 @@ def inverted_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     if cue.pronoun:
         return _pronoun(tokens[cue.first], cue.pronoun, lex)
     i = cue.last
-    while i < len(tokens) and (tokens[i].low in lex.time_words or tokens[i].text[0].isdigit()
-                               or tokens[i].low in lex.skippable and tokens[i].low not in lex.pronouns):
+    while i < len(tokens) and (
+        tokens[i].low in lex.time_words
+        or tokens[i].text[0].isdigit()
+        or (tokens[i].low in lex.skippable and tokens[i].low not in lex.pronouns)
+    ):
         i += 1
     i = _skip_statement(tokens, i, lex)
     phrase = _until_comma(tokens, i, lex)
@@ -226,7 +240,7 @@ def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
     out = []
     while i < len(tokens) and len(out) <= mentions.MAX_PHRASE:
         tok = tokens[i]
-        if tok.text in ",.;:!?()«»“”\"—–" or tok.low in lex.relatives or tok.low in lex.complementizers:
+        if tok.text in ',.;:!?()«»“”"—–' or tok.low in lex.relatives or tok.low in lex.complementizers:
             break
         if out and (find_cue_word(tok, lex) or tok.low in lex.clause_breakers):
             break
@@ -252,12 +266,17 @@ def tail_is_free(tokens: list[Token], cue: Cue, lex: Lexicon) -> bool:
     i = _skip_statement(tokens, cue.last, lex)
     while i < len(tokens):
         tok = tokens[i]
-        if tok.text in ",.;!?—–)" or tok.text in "«“\"":
+        if tok.text in ",.;!?—–)" or tok.text in '«“"':
             return True
         if tok.text == ":" or tok.low in lex.complementizers:
             return False
-        if not (tok.low in lex.time_words or tok.low in lex.object_words or tok.text[0].isdigit()
-                or tok.low in lex.skippable or tok.is_capitalized):
+        if not (
+            tok.low in lex.time_words
+            or tok.low in lex.object_words
+            or tok.text[0].isdigit()
+            or tok.low in lex.skippable
+            or tok.is_capitalized
+        ):
             i = _skip_statement(tokens, i, lex)
             if i < len(tokens) and tokens[i] is tok:
                 return False

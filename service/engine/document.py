@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from .lexicon import Lexicon
 from .marks import Marked, find_quotations
@@ -70,7 +71,7 @@ class Document:
                     cuts.append(self._s_starts[i])
                 i += 1
             cuts.append(p_end)
-            out.extend((a, b) for a, b in zip(cuts, cuts[1:]) if b > a)
+            out.extend((a, b) for a, b in itertools.pairwise(cuts) if b > a)
         return out
 
     def tokens(self, start: int, end: int) -> list[Token]:

@@ -35,7 +35,7 @@ def _surname(name: str) -> str:
 
 def _close(a: str, b: str) -> bool:
     """Transliteration variants of one first name (or an initial of it)."""
-    if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+    if a == b or ((len(a) == 1 or len(b) == 1) and a[0] == b[0]):
         return True
     if a[0] != b[0] or abs(len(a) - len(b)) > 2:
         return False
@@ -148,8 +148,9 @@ class EntityIndex:
     def by_pronoun(self, gender: str, before: int) -> Entity | None:
         if gender == "p":
             return self._latest_org(before, lambda e: e.quotes > 0)
-        return self.latest(before, lambda e: e.kind == "person" and (not gender or not e.gender
-                                                                        or gender == "x" or e.gender == gender))
+        return self.latest(
+            before, lambda e: e.kind == "person" and (not gender or not e.gender or gender == "x" or e.gender == gender)
+        )
 
     def by_description(self, head: str | None, age: str | None, person: bool | None, before: int) -> Entity | None:
         """The entity the article already tied to a description ("l'homme de 71 ans", "the spokeswoman")."""

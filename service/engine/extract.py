@@ -35,13 +35,15 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
         attributions.append(a)
     _repeats(doc, marked, attributions)
     _continuations(doc, marked, attributions)
-    found = [_quote(doc, q, a) for q, a in zip(marked, attributions)]
+    found = [_quote(doc, q, a) for q, a in zip(marked, attributions, strict=True)]
     if indirect:
         for clause in find_indirect(attributor):
             found.append(_make(doc, clause.start, clause.end, "indirect", clause.attribution))
     found.sort(key=lambda q: q.start)
-    found = [Quote(f"q{n}", q.text, q.start, q.end, q.type, q.speaker, q.cue, q.confidence, q.rule)
-             for n, q in enumerate(found, 1)]
+    found = [
+        Quote(f"q{n}", q.text, q.start, q.end, q.type, q.speaker, q.cue, q.confidence, q.rule)
+        for n, q in enumerate(found, 1)
+    ]
     return Result(language, found, _speakers(doc, attributor, found))
 
 
@@ -52,13 +54,19 @@ def _key(doc: Document, q: Marked) -> str:
 def _repeats(doc: Document, marked: list[Marked], attributions: list[Attribution]) -> None:
     """A quote without a cue that repeats an attributed one (a headline, a pull quote) is that speaker's."""
     by_text: dict[str, Attribution] = {}
-    for q, a in zip(marked, attributions):
+    for q, a in zip(marked, attributions, strict=True):
         if a.entity is not None and a.rule != "continuation":
             by_text.setdefault(_key(doc, q), a)
-    for q, a in zip(marked, attributions):
+    for q, a in zip(marked, attributions, strict=True):
         source = by_text.get(_key(doc, q)) if a.entity is None else None
         if source is not None and source is not a:
-            a.entity, a.mention, a.role, a.rule, a.resolution = source.entity, source.mention, source.role, "repeat", "repeat"
+            a.entity, a.mention, a.role, a.rule, a.resolution = (
+                source.entity,
+                source.mention,
+                source.role,
+                "repeat",
+                "repeat",
+            )
             source.entity.quotes += 1
 
 
@@ -71,7 +79,7 @@ def _standalone(doc: Document, q: Marked) -> bool:
 def _continuations(doc: Document, marked: list[Marked], attributions: list[Attribution]) -> None:
     """A stand-alone quote with no cue continues the previous attributed quote nearby."""
     last: tuple[Marked, Attribution] | None = None
-    for q, a in zip(marked, attributions):
+    for q, a in zip(marked, attributions, strict=True):
         if a.entity is None and last is not None and _standalone(doc, q) and a.rule != "repeat":
             gap = doc.paragraph_index(q.open_start) - doc.paragraph_index(last[0].open_start)
             if gap <= CONTINUATION_PARAGRAPHS:
@@ -89,8 +97,8 @@ def _quote_type(doc: Document, q: Marked) -> str:
     s_start, s_end = doc.sentence(q.open_start)
     before = text[max(s_start, q.open_start - 200) : q.open_start].rstrip()
     after = text[q.close_end : min(s_end, q.close_end + 40)].lstrip()
-    opens = not before or before[-1] in ":,»”\"" or not any(c.isalnum() for c in before)
-    closes = not after or after[0] in ",.;!?—–-)" or after[0].isupper() and q.closed
+    opens = not before or before[-1] in ':,»”"' or not any(c.isalnum() for c in before)
+    closes = not after or after[0] in ",.;!?—–-)" or text[q.end - 1] in ",.;!?…" or (after[0].isupper() and q.closed)
     if before.endswith(("que", "qu'", "qu’", "that")):
         opens = False
     return "direct" if opens and closes else "mixed"
@@ -104,8 +112,15 @@ def _make(doc: Document, start: int, end: int, kind: str, a: Attribution) -> Quo
     speaker = None
     if a.entity is not None:
         m = a.mention
-        speaker = SpeakerRef(a.entity.name, a.entity.id, a.entity.kind, a.role,
-                             m.start if m else start, m.end if m else start, a.resolution)
+        speaker = SpeakerRef(
+            a.entity.name,
+            a.entity.id,
+            a.entity.kind,
+            a.role,
+            m.start if m else start,
+            m.end if m else start,
+            a.resolution,
+        )
     cue = None
     if a.cue is not None and a.cue_tokens:
         first, last = a.cue_tokens[a.cue.first], a.cue_tokens[a.cue.last - 1]

@@ -36,10 +36,10 @@ def _words(tokens: list[Token]) -> int:
 
 
 def find_indirect(attributor: Attributor) -> list[Clause]:
-    doc, lex = attributor.doc, attributor.lex
+    doc = attributor.doc
     found: list[Clause] = []
     for s_start, s_end in doc.sentences():
-        if s_end - s_start > MAX_SENTENCE or doc.inside_quote(s_start) and doc.inside_quote(s_end - 1):
+        if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
@@ -52,40 +52,53 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
 
 
 def _holds_quote(doc, clause: Clause) -> bool:
-    return any(ch in "«»“”\"„" for ch in doc.text[clause.start : clause.end])
+    return any(ch in '«»“”"„' for ch in doc.text[clause.start : clause.end])
 
 
 def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
-    """"X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
+    """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
     lex, text = attributor.lex, attributor.doc.text
     cues = [c for c in cue_rules.find_cues(tokens, lex) if c.kind == "verb"]
     heads: list[tuple[cue_rules.Cue, int]] = []
     for c in cues:
         i = c.last
         limit = min(len(tokens), c.last + 7)
-        while i < limit and tokens[i].low not in lex.complementizers and tokens[i].text not in ".;:!?«»“”\"":
+        while i < limit and tokens[i].low not in lex.complementizers and tokens[i].text not in '.;:!?«»“”"':
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
             heads.append((c, i + 1))
         elif lex.language == "en" and c.lemma not in lex.not_speech and c.last < len(tokens):
             nxt = tokens[c.last]
-            if (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex)) \
-                    and c.first > 0 and tokens[c.first - 1].text != ",":
+            if (
+                (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex))
+                and c.first > 0
+                and tokens[c.first - 1].text != ","
+            ):
                 heads.append((c, c.last))
     out: list[Clause] = []
     previous: Attribution | None = None
     for n, (c, begin) in enumerate(heads):
         end = heads[n + 1][0].first if n + 1 < len(heads) else len(tokens)
-        while end > begin and (tokens[end - 1].low in lex.skippable or tokens[end - 1].low in lex.clause_breakers
-                               or tokens[end - 1].text in ","):
+        while end > begin and (
+            tokens[end - 1].low in lex.skippable
+            or tokens[end - 1].low in lex.clause_breakers
+            or tokens[end - 1].text in ","
+        ):
             end -= 1
         end = _trim_end(tokens, begin, end)
         if begin >= end or _words(tokens[begin:end]) < MIN_WORDS:
             continue
         speaker = cue_rules.subject(tokens, c, text, lex)
-        if speaker is None and previous is not None and (c.participle or c.first == 0
-                                                          or tokens[c.first - 1].low in lex.clause_breakers
-                                                          or tokens[c.first - 1].text == ","):
+        if (
+            speaker is None
+            and previous is not None
+            and (
+                c.participle
+                or c.first == 0
+                or tokens[c.first - 1].low in lex.clause_breakers
+                or tokens[c.first - 1].text == ","
+            )
+        ):
             attribution = Attribution(previous.mention, c, "participle", tokens)
             attribution.entity, attribution.resolution = previous.entity, previous.resolution
         elif speaker is None and c.participle:
@@ -104,13 +117,12 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
     return out
 
 
-
 def _name_like(tok: Token, lex) -> bool:
     return tok.is_capitalized and tok.low not in lex.function_words
 
 
 def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
-    """"…, a annoncé X." and "Selon X, …"."""
+    """ "…, a annoncé X." and "Selon X, …"."""
     lex, text = attributor.lex, attributor.doc.text
     cues = cue_rules.find_cues(tokens, lex)
     if not cues:
@@ -124,7 +136,7 @@ def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]
             if _words(tokens[comma + 1 : end]) >= MIN_WORDS:
                 return _clause(attributor, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, "according-to")
         return []
-    if last.first < 2 or last.kind != "verb" or last.lemma in lex.not_speech and lex.language == "en":
+    if last.first < 2 or last.kind != "verb" or (last.lemma in lex.not_speech and lex.language == "en"):
         return []
     if tokens[last.first - 1].text == ",":
         speaker = cue_rules.inverted_subject(tokens, last, text, lex)
@@ -139,7 +151,7 @@ def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]
             return []
         speaker = cue_rules.subject(tokens, last, text, lex)
         comma = k - 1
-    if speaker is None or speaker.kind == "description" and not speaker.role and speaker.person is None:
+    if speaker is None or (speaker.kind == "description" and not speaker.role and speaker.person is None):
         return []
     end = _trim_end(tokens, 0, comma)
     if _words(tokens[:end]) < MIN_WORDS + 1:

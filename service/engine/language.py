@@ -12,6 +12,11 @@ _SAMPLE = 5000  # characters read: enough for a verdict, bounded for speed
 
 def detect(text: str) -> str:
     """``en`` or ``fr``; English when nothing tells."""
-    words = [fold(m.group()) for m in _WORD.finditer(text, 0, min(len(text), _SAMPLE))]
-    scores = {lang: sum(1 for w in words if w in load(lang).stopwords) for lang in LANGUAGES}
+    sample = text[:_SAMPLE]
+    words = [fold(m.group()) for m in _WORD.finditer(sample)]
+    scores = {
+        lang: sum(1 for w in words if w in load(lang).stopwords)
+        + sum(sample.count(ch) for ch in load(lang).signature_characters)
+        for lang in LANGUAGES
+    }
     return max(LANGUAGES, key=lambda lang: (scores[lang], lang == "en"))

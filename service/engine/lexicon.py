@@ -21,7 +21,7 @@ def fold(word: str) -> str:
 
 
 def _english_forms(lemma: str, doubled: dict[str, str]) -> list[str]:
-    if lemma in doubled and doubled[lemma]:
+    if doubled.get(lemma):
         stem = lemma + doubled[lemma]
         return [lemma, lemma + "s", stem + "ed", stem + "ing"]
     if lemma.endswith("e"):
@@ -44,8 +44,17 @@ def _french_forms(lemma: str) -> list[str]:
         stem = verb[:-2]
         soft = stem + ("e" if stem.endswith("g") else "")
         soft = soft[:-1] + "ç" if soft.endswith("c") else soft
-        forms = [stem + "é", stem + "e", stem + "ent", soft + "a", soft + "ait", soft + "aient",
-                 soft + "ant", stem + "era", stem + "erait"]
+        forms = [
+            stem + "é",
+            stem + "e",
+            stem + "ent",
+            soft + "a",
+            soft + "ait",
+            soft + "aient",
+            soft + "ant",
+            stem + "era",
+            stem + "erait",
+        ]
     elif verb.endswith("ir"):
         stem = verb[:-2]
         forms = [stem + "i", stem + "it", stem + "issent", stem + "issait", stem + "issant"]
@@ -85,6 +94,7 @@ class Lexicon:
     days: frozenset[str]
     quote_marks: tuple[tuple[str, str], ...]
     function_words: frozenset[str]  # words that never start a name, even capitalised
+    signature_characters: str  # letters and marks that betray the language
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -106,9 +116,7 @@ def load(language: str) -> Lexicon:
     rv = data["reporting_verbs"]
     forms: dict[str, str] = {}
     for lemma in rv["regular"]:
-        generated = (
-            _english_forms(lemma, rv.get("doubled", {})) if language == "en" else _french_forms(lemma)
-        )
+        generated = _english_forms(lemma, rv.get("doubled", {})) if language == "en" else _french_forms(lemma)
         for form in generated:
             forms.setdefault(fold(form), lemma)
     for lemma, irregular in rv["irregular"].items():
@@ -127,12 +135,20 @@ def load(language: str) -> Lexicon:
         return frozenset(fold(w) for w in data.get(key, []))
 
     function_words = (
-        fs("determiners") | fs("prepositions") | fs("clause_breakers") | fs("relative_pronouns")
-        | fs("complementizers") | fs("stopwords") | fs("time_words") | fs("aux_and_adverbs")
-        | frozenset(fold(p) for p in data["pronouns"]) | frozenset(p[0] for p in _words(data["according_to"]))
+        fs("determiners")
+        | fs("prepositions")
+        | fs("clause_breakers")
+        | fs("relative_pronouns")
+        | fs("complementizers")
+        | fs("stopwords")
+        | fs("time_words")
+        | fs("aux_and_adverbs")
+        | frozenset(fold(p) for p in data["pronouns"])
+        | frozenset(p[0] for p in _words(data["according_to"]))
     )
     return Lexicon(
         function_words=function_words,
+        signature_characters=data.get("signature_characters", ""),
         language=language,
         stopwords=fs("stopwords"),
         verbs=verbs,

@@ -88,9 +88,9 @@ def find_quotations(text: str) -> list[Marked]:
                     continue  # an apostrophe
                 closes = "‘"
             elif mark in ('"', "''"):
-                if mark in opened and not (before in _SPACE and _is_letter(after)):
-                    closes = mark
-                elif mark == '"' and stack and stack[-1][0] == '"':
+                if (mark in opened and not (before in _SPACE and _is_letter(after))) or (
+                    mark == '"' and stack and stack[-1][0] == '"'
+                ):
                     closes = mark
             elif mark == "‘" and _is_letter(before):
                 continue  # d‘éviter: an apostrophe typed as ‘
@@ -99,7 +99,7 @@ def find_quotations(text: str) -> list[Marked]:
                     continue  # a stray closing mark
                 while stack and stack[-1][0] != closes:
                     stack.pop()
-                opener, o_start, o_end = stack.pop()
+                _, o_start, o_end = stack.pop()
                 if not stack:
                     _add(found, text, o_start, o_end, s, e, True)
                 continue

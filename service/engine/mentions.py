@@ -51,8 +51,9 @@ def _is_name_word(tok: Token, lex: Lexicon) -> bool:
 
 def _trim(tokens: list[Token], lex: Lexicon) -> list[Token]:
     start, end = 0, len(tokens)
-    while start < end and (not tokens[start].is_word and not tokens[start].text[0].isdigit()
-                           or tokens[start].low in lex.clause_breakers):
+    while start < end and (
+        (not tokens[start].is_word and not tokens[start].text[0].isdigit()) or tokens[start].low in lex.clause_breakers
+    ):
         start += 1
     while end > start and not tokens[end - 1].is_word and not tokens[end - 1].text[0].isdigit():
         end -= 1
@@ -63,7 +64,7 @@ def _gender(tokens: list[Token], head: str | None, lex: Lexicon) -> str:
     if head and lex.role_nouns.get(head):
         return lex.role_nouns[head]
     for tok in tokens[:2]:
-        if tok.low in lex.titles and lex.titles[tok.low]:
+        if lex.titles.get(tok.low):
             return lex.titles[tok.low]
         if lex.language == "fr" and tok.low in ("la", "une", "cette"):
             return "f"
@@ -87,9 +88,9 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     j = len(toks)
     while j > 0:
         tok = toks[j - 1]
-        if _is_name_word(tok, lex):
-            j -= 1
-        elif j < len(toks) and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized:
+        if _is_name_word(tok, lex) or (
+            j < len(toks) and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized
+        ):
             j -= 1
         elif tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized:
             j -= 1  # an initial: "B. Obama"
@@ -120,14 +121,22 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         elif sum(1 for t in name if t.is_word and t.low not in lex.particles) >= 2:
             person = True
         gender = _gender([title] if title else before, heads[-1] if heads else None, lex)
-        return Mention("name", _span_text(text, name), name[0].start, name[-1].end, role, gender, person,
-                       age=ages[0] if ages else None)
+        return Mention(
+            "name",
+            _span_text(text, name),
+            name[0].start,
+            name[-1].end,
+            role,
+            gender,
+            person,
+            age=ages[0] if ages else None,
+        )
     # no name: a description ("the spokeswoman", "le ministère russe des Affaires étrangères")
     k = 0
     while k < len(toks) and toks[k].low in lex.determiners:
         k += 1
     rest = toks[k:]
-    if not rest or not rest[0].is_word and not rest[0].text[0].isdigit():
+    if not rest or (not rest[0].is_word and not rest[0].text[0].isdigit()):
         return None
     if rest[0].low in lex.prepositions or rest[0].low in lex.relatives or rest[0].low in lex.complementizers:
         return None
@@ -136,9 +145,23 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     if head is None and org_head is None and len(rest) > 6:
         return None
     if head and (org_head is None or rest.index(next(t for t in rest if _role_head(t, lex))) <= 1):
-        return Mention("description", _span_text(text, rest), rest[0].start, rest[-1].end,
-                       role=_span_text(text, rest), gender=_gender(toks, head, lex), person=True, head=head,
-                       age=ages[0] if ages else None)
-    return Mention("description", _span_text(text, rest), rest[0].start, rest[-1].end,
-                   person=False if org_head else None, head=org_head or rest[0].low,
-                   gender="p" if rest[-1].low.endswith("s") and lex.language == "en" else "")
+        return Mention(
+            "description",
+            _span_text(text, rest),
+            rest[0].start,
+            rest[-1].end,
+            role=_span_text(text, rest),
+            gender=_gender(toks, head, lex),
+            person=True,
+            head=head,
+            age=ages[0] if ages else None,
+        )
+    return Mention(
+        "description",
+        _span_text(text, rest),
+        rest[0].start,
+        rest[-1].end,
+        person=False if org_head else None,
+        head=org_head or rest[0].low,
+        gender="p" if rest[-1].low.endswith("s") and lex.language == "en" else "",
+    )

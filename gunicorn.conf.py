@@ -1,0 +1,30 @@
+"""Gunicorn settings, each from an environment variable with a production default.
+
+The work is CPU-bound regex matching, so sync workers, one or two per core.
+"""
+
+import multiprocessing
+import os
+
+
+def _env(name: str, default):
+    value = os.environ.get(name)
+    return default if value in (None, "") else type(default)(value)
+
+
+bind = _env("QUOTES_BIND", "127.0.0.1:8000")
+workers = _env("QUOTES_WORKERS", multiprocessing.cpu_count() + 1)
+worker_class = "sync"
+timeout = _env("QUOTES_TIMEOUT", 30)  # seconds a worker may spend on one request before it is replaced
+graceful_timeout = _env("QUOTES_GRACEFUL_TIMEOUT", 30)
+keepalive = _env("QUOTES_KEEPALIVE", 5)
+max_requests = _env("QUOTES_MAX_REQUESTS", 10000)
+max_requests_jitter = _env("QUOTES_MAX_REQUESTS_JITTER", 1000)
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+accesslog = _env("QUOTES_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = _env("QUOTES_LOG_LEVEL", "info")
+# the access log holds no request body: article text is never logged
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'

@@ -1,0 +1,61 @@
+"""One error shape for every failure: RFC 9457 ``application/problem+json``."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, current_app, json
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge, UnprocessableEntity
+
+log = logging.getLogger(__name__)
+
+
+def problem(status: int, title: str, detail: str, **extra) -> Response:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+def _pointers(messages, prefix: str = "") -> list[dict]:
+    """Marshmallow's nested messages as a flat list of JSON pointers with their message."""
+    out = []
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            pointer = prefix if key == "_schema" else f"{prefix}/{key}"
+            out.extend(_pointers(value, pointer))
+    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        out.extend({"pointer": prefix or "/", "detail": m} for m in messages)
+    else:
+        out.append({"pointer": prefix or "/", "detail": str(messages)})
+    return out
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        response = problem(exc.code or 500, exc.name, exc.description or exc.name)
+        if exc.code == 405 and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return response
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(exc: RequestEntityTooLarge):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        return problem(413, exc.name, f"The body is larger than this server's limit of {limit} bytes.")
+
+    @app.errorhandler(ValidationError)
+    def validation_error(exc: ValidationError):
+        errors = _pointers(exc.messages)
+        detail = "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors)
+        return problem(UnprocessableEntity.code, UnprocessableEntity().name, detail, errors=errors)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        log.exception("unhandled error")
+        return problem(500, InternalServerError().name, "The server could not process this request.")
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response

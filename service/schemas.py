@@ -1,0 +1,85 @@
+"""Request and response schemas (marshmallow); ``openapi.yaml`` describes the same shapes."""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, fields, validate
+
+LANGUAGE_CHOICES = ("auto", "en", "fr")
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false``, nothing else: 0, 1 and "yes" are not booleans here."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
+class QuotesRequestSchema(Schema):
+    """Body of ``POST /v1/quotes`` as JSON."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = fields.String(required=True)
+    language = fields.String(load_default="auto", validate=validate.OneOf(LANGUAGE_CHOICES))
+    indirect = StrictBoolean(load_default=True)
+
+
+class QuotesQuerySchema(Schema):
+    """Query parameters of ``POST /v1/quotes`` (the options of a text/plain body)."""
+
+    class Meta:
+        unknown = RAISE
+
+    language = fields.String(load_default=None, validate=validate.OneOf(LANGUAGE_CHOICES))
+    indirect = fields.Boolean(load_default=None, truthy={"true"}, falsy={"false"})
+
+
+class SpanSchema(Schema):
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class SpeakerRefSchema(Schema):
+    name = fields.String()
+    entity = fields.String()
+    kind = fields.String()
+    role = fields.String(allow_none=True)
+    start = fields.Integer()
+    end = fields.Integer()
+    resolution = fields.String()
+
+
+class QuoteSchema(Schema):
+    id = fields.String()
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    type = fields.String()
+    speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
+    cue = fields.Nested(SpanSchema, allow_none=True)
+    confidence = fields.Float()
+    rule = fields.String()
+
+
+class SpeakerSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    kind = fields.String()
+    aliases = fields.List(fields.String())
+    roles = fields.List(fields.String())
+    mentions = fields.List(fields.Nested(SpanSchema))
+
+
+class ResultSchema(Schema):
+    language = fields.String()
+    quotes = fields.List(fields.Nested(QuoteSchema))
+    speakers = fields.List(fields.Nested(SpeakerSchema))
+
+
+quotes_request = QuotesRequestSchema()
+quotes_query = QuotesQuerySchema()
+result_schema = ResultSchema()

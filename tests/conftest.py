@@ -1,0 +1,112 @@
+"""Fixtures: the app, a test client that holds every response to ``openapi.yaml``, a real gunicorn."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+import requests
+import yaml
+from flask.testing import FlaskClient
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+
+from service import OPENAPI_PATH, create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SPEC = yaml.safe_load(OPENAPI_PATH.read_text(encoding="utf-8"))
+# the test client's host is "localhost": validate paths relative to any server
+OPENAPI = OpenAPI.from_dict(
+    {**SPEC, "servers": [{"url": "/"}]},
+    config=Config(
+        extra_media_type_deserializers={
+            "application/problem+json": json.loads,
+            "application/yaml": lambda body: body.decode("utf-8"),
+        }
+    ),
+)
+
+
+class _SentRequest(WerkzeugOpenAPIRequest):
+    """The request as the response validator needs it; its body was consumed by the app."""
+
+    @property
+    def body(self) -> bytes:
+        return b""
+
+
+def check_contract(response) -> None:
+    """Validate a response against the contract: the operation's schema, or the problem schema."""
+    request = response.request
+    operation = SPEC["paths"].get(request.path, {}).get(request.method.lower())
+    if operation is not None:
+        OPENAPI.validate_response(_SentRequest(request), WerkzeugOpenAPIResponse(response))
+        return
+    # a path or method the contract does not serve: it still answers with a problem document
+    assert response.mimetype == "application/problem+json"
+    jsonschema.validate(json.loads(response.get_data()), SPEC["components"]["schemas"]["Problem"])
+
+
+class ContractClient(FlaskClient):
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        check_contract(response)
+        return response
+
+
+@pytest.fixture
+def app():
+    app = create_app({"TESTING": True})
+    app.test_client_class = ContractClient
+    return app
+
+
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def gunicorn_server():
+    """The real server, started with the project's ``gunicorn.conf.py`` on a free port."""
+    port = _free_port()
+    env = {**os.environ, "QUOTES_BIND": f"127.0.0.1:{port}", "QUOTES_WORKERS": "2", "QUOTES_ACCESS_LOG": ""}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    proc = subprocess.Popen(
+        [str(gunicorn), "-c", "gunicorn.conf.py", "service.wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail(f"gunicorn did not start: {proc.stderr.read().decode()[-2000:]}")
+    yield url, proc
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
