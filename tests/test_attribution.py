@@ -107,10 +107,7 @@ def test_organisation_speaks_when_no_person_is_named():
 
 
 def test_description_tied_to_a_named_person():
-    text = (
-        "Marc Peeters, 64 ans, a quitté Bruxelles. "
-        "L’homme de 64 ans a ajouté : « Je reviendrai. »"
-    )
+    text = "Marc Peeters, 64 ans, a quitté Bruxelles. L’homme de 64 ans a ajouté : « Je reviendrai. »"
     assert speaker_of(text) == "Marc Peeters"
 
 

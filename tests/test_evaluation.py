@@ -20,7 +20,10 @@ def test_evaluate_agrees_with_reference_scorer(tmp_path, capsys):
     ours = json.loads(capsys.readouterr().out)
     reference = subprocess.run(
         [sys.executable, str(REFERENCE), str(SEEDS / "gold.jsonl"), str(predictions), "--json"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     theirs = json.loads(reference.stdout)
     for track in ("direct+mixed", "indirect"):

@@ -8,9 +8,45 @@ from hypothesis import strategies as st
 from service.engine import extract
 
 PIECES = st.sampled_from(
-    ["«", "»", "“", "”", '"', "‘", "’", "„", "'", " ", "\n", "\n\n", ",", ".", ":", " — ", "-t-il ",
-     "said ", "a déclaré ", "selon ", "according to ", "que ", "that ", "Lavrov", "Mme ", "M. ", "Anna Berg",
-     "he ", "elle ", "the spokeswoman ", "le ministère ", "71 ans", "l’", "\u00a0", "\u200d", "\u202e", "\ufeff"]
+    [
+        "«",
+        "»",
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "„",
+        "'",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        " — ",
+        "-t-il ",
+        "said ",
+        "a déclaré ",
+        "selon ",
+        "according to ",
+        "que ",
+        "that ",
+        "Lavrov",
+        "Mme ",
+        "M. ",
+        "Anna Berg",
+        "he ",
+        "elle ",
+        "the spokeswoman ",
+        "le ministère ",
+        "71 ans",
+        "l’",
+        "\u00a0",
+        "\u200d",
+        "\u202e",
+        "\ufeff",
+    ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join))
 

@@ -45,6 +45,7 @@ class Attribution:
     entity: Entity | None = None
     resolution: str = "name"
     role: str | None = None
+    antecedent: Mention | None = None  # for a pronoun subject: the subject of an earlier verb in its sentence
 
     @property
     def confidence(self) -> float:
@@ -158,6 +159,8 @@ class Attributor:
         if not found:
             return None
         c = found[0]
+        if c.inherits:
+            return None
         lead = [t for t in post[: c.first] if t.is_word or t.text[0].isdigit()]
         if not lead:
             speaker = (
@@ -191,7 +194,7 @@ class Attributor:
                 if speaker:
                     return Attribution(speaker, c, "according-to", pre)
                 continue
-            if c.participle and c.first > 0 and pre[c.first - 1].text == ",":
+            if c.inherits:
                 return Attribution(None, c, "participle", pre)
             speaker = cue_rules.subject(pre, c, text, lex)
             if speaker is None:
@@ -202,8 +205,19 @@ class Attributor:
             if speaker.kind == "description" and not speaker.role and speaker.person is None:
                 weak = weak or attribution  # "l'action de l'alliance a confirmé": look for a better subject
                 continue
+            if speaker.kind == "pronoun":
+                attribution.antecedent = self._earlier_subject(pre, found, c)
             return attribution
         return weak
+
+    def _earlier_subject(self, tokens: list[Token], found: list[Cue], cue: Cue) -> Mention | None:
+        """ "L'Otan a annoncé … qu'elle accuse": a pronoun's nearest antecedent is an earlier subject."""
+        for earlier in reversed(found[: found.index(cue)]):
+            if earlier.kind == "verb" and not earlier.pronoun:
+                mention = cue_rules.subject(tokens, earlier, self.doc.text, self.lex)
+                if mention and mention.kind == "name":
+                    return mention
+        return None
 
     def _colon_line(self, q: Marked) -> Attribution | None:
         """ "And from Chairwoman Rosenworcel:" on the line before a quote paragraph."""
@@ -247,20 +261,28 @@ class Attributor:
                 entity.ages.add(m.age)
             a.entity, a.resolution = entity, "name"
         elif m.kind == "pronoun":
-            entity = index.by_pronoun(m.gender, m.start)
-            if entity:
-                index.mention(entity, m.start, m.end)
-            a.entity, a.resolution = entity, "pronoun"
+            if a.antecedent is not None:
+                a.mention = a.antecedent
+                self.resolve(a)
+                a.entity.quotes -= 1
+                a.mention, a.role = m, None
+            else:
+                a.entity = self._pronoun_antecedent(m)
+            if a.entity:
+                index.mention(a.entity, m.start, m.end)
+            a.resolution = "pronoun"
         else:
             entity = index.by_description(m.head, m.age, m.person, m.start)
             if entity is None and m.person:
+                # "le ministre … a déclaré" in an article about one person whose role is not stated yet
+                near = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 2)][0]
                 entity = index.latest(
                     m.start,
                     lambda e: (
                         e.kind == "person"
-                        and e.quotes > 0
                         and (not m.gender or not e.gender or e.gender == m.gender)
                         and not e.roles
+                        and any(near <= s < m.start for s, _ in e.mentions)
                     ),
                 )
             if entity is None:
@@ -275,6 +297,26 @@ class Attributor:
         if a.entity:
             a.entity.quotes += 1
 
+    def _pronoun_antecedent(self, m: Mention) -> Entity | None:
+        """The latest compatible person mentioned, or a speaker quoted after it (a ministry is "il" too)."""
+        person = self.index.by_pronoun(m.gender, m.start)
+        person_at = max((s for s, _ in person.mentions if s < m.start), default=-1) if person else -1
+        p_start = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 1)][0]
+        for start, _, other in reversed(self.attributed):
+            at = other.mention.start if other.mention else start
+            if start < p_start or at < person_at:
+                break
+            entity = other.entity
+            if entity is not None and at < m.start and self._agrees(m.gender, entity):
+                return entity
+        return person
+
+    @staticmethod
+    def _agrees(gender: str, entity: Entity) -> bool:
+        if entity.kind == "organization":
+            return gender != "x"
+        return gender in ("", "x") or not entity.gender or entity.gender == gender
+
     def inherit(self, a: Attribution, pos: int) -> None:
         """Give ``a`` the speaker of the nearest attributed quote before ``pos`` in its paragraph."""
         p_start, _ = self.doc.paragraph(pos)
@@ -285,4 +327,9 @@ class Attributor:
                 other.entity.quotes += 1
                 return
             if start < p_start:
-                return
+                break
+        # no quote before it in the paragraph: the person the paragraph last named
+        person = self.index.latest(pos, lambda e: e.kind == "person" and any(p_start <= s < pos for s, _ in e.mentions))
+        if person is not None:
+            a.entity, a.resolution, a.mention = person, "name", None
+            person.quotes += 1

@@ -24,12 +24,7 @@ class Cue:
     lemma: str
     kind: str  # "verb" | "according"
     pronoun: str | None = None  # the subject carried by an inversion: "a-t-il" -> "il"
-
-    @property
-    def participle(self) -> bool:
-        return self.lemma != "according" and self.kind == "verb" and self._word.endswith(("ing", "ant"))
-
-    _word: str = ""
+    inherits: bool = False  # "…, adding that", "Et d'ajouter que": the subject is the previous speaker's
 
 
 def find_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
@@ -63,12 +58,14 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
             j += 1
         found = lex.verb_at(words, j) if j < len(tokens) else None
         if found:
-            return Cue(i, j + found[1], found[0], "verb", inverted.group(2), words[j])
+            return Cue(i, j + found[1], found[0], "verb", inverted.group(2))
         return None
     if inverted and inverted.group(1) in lex.verbs:
-        return Cue(i, i + 1, lex.verbs[inverted.group(1)], "verb", inverted.group(2), inverted.group(1))
+        return Cue(i, i + 1, lex.verbs[inverted.group(1)], "verb", inverted.group(2))
     found = lex.verb_at(words, i)
     if not found:
+        if tok.low in lex.infinitives and i >= 2 and words[i - 1] in ("de", "d'") and words[i - 2] == "et":
+            return Cue(i - 2, i + 1, lex.infinitives[tok.low], "verb", inherits=True)  # "Et d'ajouter que"
         return None
     lemma, width = found
     previous = words[i - 1] if i > 0 else ""
@@ -86,7 +83,8 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         first -= 1
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
-    return Cue(first, i + width, lemma, "verb", None, tok.low)
+    participle = tok.low.endswith(("ing", "ant")) and first == i
+    return Cue(first, i + width, lemma, "verb", inherits=participle and i > 0 and words[i - 1] == ",")
 
 
 def _followed_by_name(tokens: list[Token], i: int) -> bool:
@@ -135,6 +133,8 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     end = cue.first
     while end > 0 and tokens[end - 1].low in lex.skippable and tokens[end - 1].low not in lex.pronouns:
         end -= 1
+    if end > 0 and tokens[end - 1].low in lex.clause_breakers:
+        return None  # "…, but added that": the subject is the previous verb's
     found: Mention | None = None
     found_age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
     role_from_left = False

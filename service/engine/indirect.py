@@ -58,7 +58,10 @@ def _holds_quote(doc, clause: Clause) -> bool:
 def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
     """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
     lex, text = attributor.lex, attributor.doc.text
-    cues = [c for c in cue_rules.find_cues(tokens, lex) if c.kind == "verb"]
+    doc = attributor.doc
+    cues = [
+        c for c in cue_rules.find_cues(tokens, lex) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)
+    ]
     heads: list[tuple[cue_rules.Cue, int]] = []
     for c in cues:
         i = c.last
@@ -67,7 +70,7 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
             heads.append((c, i + 1))
-        elif lex.language == "en" and c.lemma not in lex.not_speech and c.last < len(tokens):
+        elif c.lemma in lex.bare_clause and c.last < len(tokens):
             nxt = tokens[c.last]
             if (
                 (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex))
@@ -78,7 +81,13 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
     out: list[Clause] = []
     previous: Attribution | None = None
     for n, (c, begin) in enumerate(heads):
-        end = heads[n + 1][0].first if n + 1 < len(heads) else len(tokens)
+        end = len(tokens)
+        if n + 1 < len(heads):
+            nxt = heads[n + 1][0].first
+            while nxt > begin and tokens[nxt - 1].low in lex.skippable:
+                nxt -= 1
+            if nxt > begin and (tokens[nxt - 1].text == "," or tokens[nxt - 1].low in lex.clause_breakers):
+                end = nxt  # "…, ajoutant que …" / "… mais a ajouté que …" starts a clause of its own
         while end > begin and (
             tokens[end - 1].low in lex.skippable
             or tokens[end - 1].low in lex.clause_breakers
@@ -89,21 +98,12 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
         if begin >= end or _words(tokens[begin:end]) < MIN_WORDS:
             continue
         speaker = cue_rules.subject(tokens, c, text, lex)
-        if (
-            speaker is None
-            and previous is not None
-            and (
-                c.participle
-                or c.first == 0
-                or tokens[c.first - 1].low in lex.clause_breakers
-                or tokens[c.first - 1].text == ","
-            )
-        ):
+        if speaker is None and previous is not None:
             attribution = Attribution(previous.mention, c, "participle", tokens)
             attribution.entity, attribution.resolution = previous.entity, previous.resolution
-        elif speaker is None and c.participle:
+        elif speaker is None and c.inherits:
             attribution = Attribution(None, c, "participle", tokens)
-        elif speaker is None:
+        elif speaker is None or not _specific(speaker):
             continue
         else:
             attribution = Attribution(speaker, c, "cue-before", tokens)
@@ -136,7 +136,12 @@ def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]
             if _words(tokens[comma + 1 : end]) >= MIN_WORDS:
                 return _clause(attributor, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, "according-to")
         return []
-    if last.first < 2 or last.kind != "verb" or (last.lemma in lex.not_speech and lex.language == "en"):
+    if (
+        last.first < 2
+        or last.kind != "verb"
+        or last.inherits
+        or (last.lemma in lex.not_speech and lex.language == "en")
+    ):
         return []
     if tokens[last.first - 1].text == ",":
         speaker = cue_rules.inverted_subject(tokens, last, text, lex)
@@ -151,7 +156,7 @@ def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]
             return []
         speaker = cue_rules.subject(tokens, last, text, lex)
         comma = k - 1
-    if speaker is None or (speaker.kind == "description" and not speaker.role and speaker.person is None):
+    if speaker is None or not _specific(speaker):
         return []
     end = _trim_end(tokens, 0, comma)
     if _words(tokens[:end]) < MIN_WORDS + 1:
@@ -163,3 +168,8 @@ def _clause(attributor: Attributor, start: int, end: int, speaker, cue, rule: st
     attribution = Attribution(speaker, cue, rule)
     attributor.resolve(attribution)
     return [Clause(start, end, attribution)] if attribution.entity else []
+
+
+def _specific(speaker) -> bool:
+    """A name, a pronoun, a role or an organisation: "beaucoup" or "l'action" report nothing."""
+    return speaker.kind != "description" or bool(speaker.role) or speaker.person is False

@@ -72,6 +72,8 @@ class Lexicon:
     verbs: dict[str, str]  # one-word form -> lemma
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
     not_speech: frozenset[str]
+    bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
+    infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     needs_object: frozenset[str]
     auxiliaries: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
@@ -134,6 +136,11 @@ def load(language: str) -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data.get(key, []))
 
+    infinitives = {}
+    for lemma in [*rv["regular"], *rv["irregular"]]:
+        word = fold(lemma).removeprefix("se ").removeprefix("s'")
+        if " " not in word:
+            infinitives[word] = lemma
     function_words = (
         fs("determiners")
         | fs("prepositions")
@@ -154,6 +161,8 @@ def load(language: str) -> Lexicon:
         verbs=verbs,
         phrases=phrases,
         not_speech=frozenset(rv.get("not_speech", [])),
+        bare_clause=frozenset(rv.get("bare_clause", [])),
+        infinitives=infinitives,
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
         according_to=_words(data["according_to"]),

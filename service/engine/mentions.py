@@ -104,6 +104,9 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     while k > 0 and (before[k - 1].low in lex.determiners or before[k - 1].text == "."):
         k -= 1
     complement = bool(name) and any(t.low in lex.prepositions for t in before[max(0, k - 1) : j])
+    if complement and len(name) >= 3 and all(not t.text.isupper() for t in name[-2:]):
+        # "le ministre de la Santé Marc Peeters": the complement ends where a person's name begins
+        before, name, complement = toks[: len(toks) - 2], toks[-2:], False
     ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
     if name and not complement:
         rest = [t for t in before if t.text != "."]
@@ -140,11 +143,18 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         return None
     if rest[0].low in lex.prepositions or rest[0].low in lex.relatives or rest[0].low in lex.complementizers:
         return None
-    head = next((h for h in (_role_head(t, lex) for t in rest) if h), None)
-    org_head = next((t.low for t in rest if t.low in lex.organization_nouns), None)
+    # the head noun: before the first preposition in English, first in French ("the German foreign
+    # minister", "le ministre allemand")
+    region = rest[:2] if lex.language == "fr" else rest
+    for n, tok in enumerate(region):
+        if tok.low in lex.prepositions:
+            region = region[:n]
+            break
+    head = next((h for h in (_role_head(t, lex) for t in region) if h), None)
+    org_head = next((t.low for t in region if t.low in lex.organization_nouns), None)
     if head is None and org_head is None and len(rest) > 6:
         return None
-    if head and (org_head is None or rest.index(next(t for t in rest if _role_head(t, lex))) <= 1):
+    if head:
         return Mention(
             "description",
             _span_text(text, rest),
