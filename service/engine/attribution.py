@@ -23,6 +23,8 @@ from .mentions import Mention, _is_name_word
 from .text import Token
 
 _RULE_CONFIDENCE = {
+    "colon": 0.75,
+    "same-sentence": 0.75,
     "cue-after": 0.95,
     "cue-before": 0.9,
     "according-to": 0.9,
@@ -144,6 +146,11 @@ class Attributor:
             return before
         if after:
             return after
+        if pre and pre[-1].text == ":":
+            # "Un rapport de la Ligue arabe apporte la même conclusion : « … »"
+            subject = self.sentence_subject(s_start, q.open_start)
+            if subject is not None:
+                return Attribution(subject, None, "colon")
         if not any(t.is_word for t in pre):
             line = self._colon_line(q)
             if line:
@@ -318,18 +325,54 @@ class Attributor:
         return gender in ("", "x") or not entity.gender or entity.gender == gender
 
     def inherit(self, a: Attribution, pos: int) -> None:
-        """Give ``a`` the speaker of the nearest attributed quote before ``pos`` in its paragraph."""
+        """Give ``a`` the speaker its clause hangs on: "…, ajoutant que", "Et d'ajouter", "…, adding".
+
+        In order: the quote before it in its sentence, the subject of its sentence, the quote
+        before it in its paragraph, the person its paragraph last named.
+        """
+        s_start, _ = self.doc.sentence(pos)
         p_start, _ = self.doc.paragraph(pos)
-        for start, end, other in reversed(self.attributed):
-            if end <= pos and start >= p_start and other.entity is not None:
-                a.entity, a.resolution, a.mention = other.entity, other.resolution, other.mention
-                a.role = other.role
-                other.entity.quotes += 1
+        earlier = [
+            (start, other)
+            for start, end, other in reversed(self.attributed)
+            if end <= pos and start >= p_start and other.entity is not None
+        ]
+        if earlier and earlier[0][0] >= s_start:
+            self._copy(a, earlier[0][1])
+            return
+        subject = self.sentence_subject(s_start, pos)
+        if subject is not None:
+            a.mention = subject
+            self.resolve(a)
+            if a.entity is not None:
                 return
-            if start < p_start:
-                break
-        # no quote before it in the paragraph: the person the paragraph last named
+        if earlier:
+            self._copy(a, earlier[0][1])
+            return
         person = self.index.latest(pos, lambda e: e.kind == "person" and any(p_start <= s < pos for s, _ in e.mentions))
         if person is not None:
             a.entity, a.resolution, a.mention = person, "name", None
             person.quotes += 1
+
+    @staticmethod
+    def _copy(a: Attribution, other: Attribution) -> None:
+        a.entity, a.resolution, a.mention, a.role = other.entity, other.resolution, other.mention, other.role
+        other.entity.quotes += 1
+
+    def sentence_subject(self, s_start: int, pos: int) -> Mention | None:
+        """The subject of the sentence's first verb: "Le Figaro annonce …, en évoquant « … »"."""
+        lex = self.lex
+        tokens = self.doc.tokens(s_start, min(pos, s_start + CONTEXT))
+        for i, tok in enumerate(tokens):
+            if tok.text in '«“"„' or tok.low in lex.complementizers:
+                return None
+            if i and (tok.low in lex.auxiliaries or cue_rules.find_cue_word(tok, lex)):
+                verb = Cue(i, i + 1, tok.low, "verb")
+                mention = cue_rules.subject(tokens, verb, self.doc.text, lex)
+                return mention if mention is not None and _specific(mention) else None
+        return None
+
+
+def _specific(m: Mention) -> bool:
+    """A name, a pronoun, a role or an organisation: "beaucoup" or "l'action" report nothing."""
+    return m.kind != "description" or bool(m.role) or m.person is False

@@ -48,7 +48,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return None
     for phrase in lex.according_to:
         if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(tokens, i + 1)):
-            return Cue(i, i + len(phrase), "according", "according")
+            return Cue(i, i + len(phrase), " ".join(phrase), "according")
     if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
         return None  # a capitalised word inside a sentence is a name, not a verb
     inverted = _INVERSION.match(tok.low)
@@ -84,7 +84,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
     participle = tok.low.endswith(("ing", "ant")) and first == i
-    return Cue(first, i + width, lemma, "verb", inherits=participle and i > 0 and words[i - 1] == ",")
+    return Cue(first, i + width, lemma, "verb", inherits=participle)
 
 
 def _followed_by_name(tokens: list[Token], i: int) -> bool:
@@ -135,39 +135,44 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
         end -= 1
     if end > 0 and tokens[end - 1].low in lex.clause_breakers:
         return None  # "…, but added that": the subject is the previous verb's
-    found: Mention | None = None
-    found_age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
-    role_from_left = False
+    found: list[Mention] = []
+    age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
     for seg in _segments_left(tokens, end, lex):
         seg = _clause_tail(seg, lex)
-        if not seg:
-            if found:
-                break
-            continue
-        first = seg[0].low
-        if first in lex.relatives or first in lex.prepositions or first in _according_words(lex):
-            continue
+        first = seg[0].low if seg else ""
+        if not seg or first in lex.relatives or first in lex.prepositions or first in _according_words(lex):
+            continue  # "…, who replaced him in July, said"; "…, in the process, accused"
         if seg[0].text[0].isdigit() and len(seg) <= 4:
-            found_age = found_age or seg[0].text
+            age = age or seg[0].text
             continue
         mention = mentions.parse(seg, text, lex)
         if mention is None:
             if found:
                 break
             continue
-        if found is None:
-            found = mention
-            if mention.kind == "name" and not mention.role:
-                role_from_left = True
-                continue
+        found.append(mention)
+        if len(found) == 2 or mention.kind == "pronoun" or mention.person is False:
             break
-        if role_from_left and mention.kind == "description" and mention.role:
-            found.role = mention.role
-            found.gender = found.gender or mention.gender
-        break
-    if found is not None and found.age is None:
-        found.age = found_age
-    return found
+    if not found:
+        return None
+    speaker = found[0]
+    if len(found) == 2 and (found[1].role or found[0].role):
+        speaker = merge_apposition(found[0], found[1]) or speaker
+    speaker.age = speaker.age or age
+    return speaker
+
+
+def merge_apposition(a: Mention, b: Mention) -> Mention | None:
+    """A name and a description of the same person side by side, in either order, are one speaker:
+    "La porte-parole de l'OTAN, Oana Lungescu," / "Heiko Maas, the German foreign minister,"."""
+    name, desc = (a, b) if a.kind == "name" else (b, a)
+    if name.kind != "name" or desc.kind != "description" or desc.person is False or name.person is False:
+        return None
+    name.role = name.role or desc.role or desc.text
+    name.gender = name.gender or desc.gender
+    name.age = name.age or desc.age
+    name.person = True
+    return name
 
 
 def _according_words(lex: Lexicon) -> frozenset[str]:
@@ -223,16 +228,15 @@ def inverted_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     mention = mentions.parse(phrase, text, lex)
     if mention is None:
         return None
-    nxt = i + len(phrase)
-    if nxt < len(tokens) and tokens[nxt].text == ",":
-        apposition = mentions.parse(_until_comma(tokens, nxt + 1, lex), text, lex)
-        if apposition is not None:
-            if mention.kind == "description" and mention.role and apposition.kind == "name":
-                apposition.role = apposition.role or mention.role
-                apposition.gender = apposition.gender or mention.gender
-                return apposition
-            if mention.kind == "name" and not mention.role and apposition.kind == "description" and apposition.role:
-                mention.role = apposition.role
+    return with_apposition(tokens, i + len(phrase), mention, text, lex)
+
+
+def with_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> Mention:
+    """Complete ``mention`` with a comma-delimited apposition starting at ``tokens[i]``, if any."""
+    if i < len(tokens) and tokens[i].text == ",":
+        apposition = mentions.parse(_until_comma(tokens, i + 1, lex), text, lex)
+        if apposition is not None and apposition.kind != "pronoun":
+            return merge_apposition(mention, apposition) or mention
     return mention
 
 
@@ -251,6 +255,10 @@ def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
     while out and out[-1].low in lex.time_words and not out[-1].is_capitalized:
         out.pop()
     return out
+
+
+def _abbreviation(tok: Token, lex: Lexicon) -> bool:
+    return (len(tok.text) == 1 and tok.is_capitalized) or tok.low in lex.titles or tok.low in lex.abbreviations
 
 
 def _skip_statement(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -293,4 +301,12 @@ def dash_speaker(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None
 
 
 def according_speaker(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
-    return mentions.parse(_until_comma(tokens, cue.last, lex), text, lex)
+    """The source after "selon" / "according to"; a bare "pour" needs a name or a role after it."""
+    phrase = _until_comma(tokens, cue.last, lex)
+    mention = mentions.parse(phrase, text, lex)
+    if mention is None:
+        return None
+    mention = with_apposition(tokens, cue.last + len(phrase), mention, text, lex)
+    if cue.lemma == "pour" and mention.kind == "description" and not mention.role and mention.person is not False:
+        return None
+    return mention

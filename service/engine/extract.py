@@ -31,6 +31,11 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
             attributor.inherit(a, q.open_start)
         else:
             attributor.resolve(a)
+        if a.entity is None and i and attributions[-1].entity is not None and _same_sentence(doc, marked[i - 1], q):
+            # "saluant un signe de « détermination » des Grecs à « respecter leurs engagements »"
+            a.entity, a.mention, a.role = attributions[-1].entity, attributions[-1].mention, attributions[-1].role
+            a.rule, a.resolution = "same-sentence", attributions[-1].resolution
+            a.entity.quotes += 1
         attributor.attributed.append((q.start, q.end, a))
         attributions.append(a)
     _repeats(doc, marked, attributions)
@@ -45,6 +50,10 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
         for n, q in enumerate(found, 1)
     ]
     return Result(language, found, _speakers(doc, attributor, found))
+
+
+def _same_sentence(doc: Document, a: Marked, b: Marked) -> bool:
+    return doc.sentence(a.open_start) == doc.sentence(b.open_start)
 
 
 def _key(doc: Document, q: Marked) -> str:

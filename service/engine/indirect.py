@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues as cue_rules
-from .attribution import Attribution, Attributor
+from .attribution import Attribution, Attributor, _specific
 from .text import Token
 
 MIN_WORDS = 3
@@ -168,8 +168,3 @@ def _clause(attributor: Attributor, start: int, end: int, speaker, cue, rule: st
     attribution = Attribution(speaker, cue, rule)
     attributor.resolve(attribution)
     return [Clause(start, end, attribution)] if attribution.entity else []
-
-
-def _specific(speaker) -> bool:
-    """A name, a pronoun, a role or an organisation: "beaucoup" or "l'action" report nothing."""
-    return speaker.kind != "description" or bool(speaker.role) or speaker.person is False

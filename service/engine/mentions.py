@@ -35,6 +35,9 @@ def _role_head(tok: Token, lex: Lexicon) -> str | None:
 
 
 def _is_name_word(tok: Token, lex: Lexicon) -> bool:
+    if tok.is_word and not tok.is_capitalized and "-" in tok.text:
+        prefix, _, rest = tok.text.partition("-")
+        return prefix.lower() in lex.particles and rest[:1].isupper()  # "al-Rahman"
     return (
         tok.is_word
         and tok.is_capitalized
