@@ -19,7 +19,7 @@ from .document import CONTEXT, Document
 from .entities import Entity, EntityIndex, plain
 from .lexicon import Lexicon
 from .marks import Marked
-from .mentions import Mention, _is_name_word
+from .mentions import Mention, is_name_word
 from .text import Token
 
 _RULE_CONFIDENCE = {
@@ -74,12 +74,12 @@ class Attributor:
             tokens = [t for t in self.doc.tokens(p_start, p_end) if not self.doc.inside_quote(t.start)]
             i = 0
             while i < len(tokens):
-                if not _is_name_word(tokens[i], lex) or tokens[i].low in lex.function_words:
+                if not is_name_word(tokens[i], lex) or tokens[i].low in lex.function_words:
                     i += 1
                     continue
                 j = i
                 while j < len(tokens) and (
-                    _is_name_word(tokens[j], lex)
+                    is_name_word(tokens[j], lex)
                     or (tokens[j].low in lex.particles and j + 1 < len(tokens) and tokens[j + 1].is_capitalized)
                 ):
                     j += 1
@@ -138,7 +138,8 @@ class Attributor:
         )
         post = doc.tokens(q.close_end, post_end)
         pre = doc.tokens(pre_start, q.open_start)
-        after = self._after(post)
+        open_ended = doc.text[q.end - 1] in ",?!—–-…" or (bool(post) and post[0].text == ",")
+        after = self._after(post, open_ended)
         if after and after.rule != "sentence-cue":
             return after
         before = self._before(pre)
@@ -157,7 +158,9 @@ class Attributor:
                 return line
         return Attribution(None, None, "none")
 
-    def _after(self, post: list[Token]) -> Attribution | None:
+    def _after(self, post: list[Token], open_ended: bool) -> Attribution | None:
+        """A cue after the quote. ``open_ended``: the quote ends in , ? ! or a comma follows it,
+        so what comes next is its attribution ("”, Scott Pruitt, the attorney general, said")."""
         lex, text = self.lex, self.doc.text
         dash = cue_rules.dash_speaker(post, text, lex)
         if dash:
@@ -170,25 +173,26 @@ class Attributor:
             return None
         lead = [t for t in post[: c.first] if t.is_word or t.text[0].isdigit()]
         if not lead:
-            speaker = (
-                cue_rules.according_speaker(post, c, text, lex)
-                if c.kind == "according"
-                else cue_rules.inverted_subject(post, c, text, lex)
-            )
-            return (
-                Attribution(speaker, c, "according-to" if c.kind == "according" else "cue-after", post)
-                if speaker
-                else None
-            )
-        if c.kind == "according" or not cue_rules.tail_is_free(post, c, lex):
+            if c.kind == "according":
+                speaker = cue_rules.according_speaker(post, c, text, lex)
+                return Attribution(speaker, c, "according-to", post) if speaker else None
+            speaker = cue_rules.inverted_subject(post, c, text, lex)
+            return Attribution(speaker, c, "cue-after", post) if speaker else None
+        if c.kind == "according":
             return None
-        commas = [t for t in post[1 : c.first] if t.text == ","]
+        if open_ended:
+            speaker = cue_rules.leading_subject(post, c, text, lex)
+            if speaker is not None:
+                return Attribution(speaker, c, "cue-after", post)
+        if not cue_rules.tail_is_free(post, c, lex):
+            return None
         if c.first > 0 and post[c.first - 1].text == ",":
             speaker = cue_rules.inverted_subject(post, c, text, lex)
             return Attribution(speaker, c, "sentence-cue", post) if speaker else None
         speaker = cue_rules.subject(post, c, text, lex)
         if speaker is None:
             return None
+        commas = any(t.text == "," for t in post[1 : c.first])
         return Attribution(speaker, c, "sentence-cue" if commas else "cue-after", post)
 
     def _before(self, pre: list[Token]) -> Attribution | None:

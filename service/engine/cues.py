@@ -73,8 +73,9 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return None  # "the report", "l'annonce": a noun
     if lex.language == "en":
         following = words[i + width] if i + width < len(words) else ""
-        if previous in _PASSIVE_EN or (tok.low.endswith("ed") and following in ("by", "of", "as")):
-            return None  # passive or adjectival participle: "accused of being"
+        progressive = tok.low.endswith("ing")
+        if (previous in _PASSIVE_EN and not progressive) or (tok.low.endswith("ed") and following in ("by", "of")):
+            return None  # passive or adjectival participle: "was told", "accused of being"
     else:
         if previous in ("été", "être"):
             return None
@@ -83,7 +84,8 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         first -= 1
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
-    participle = tok.low.endswith(("ing", "ant")) and first == i
+    # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
+    participle = tok.low.endswith(("ing", "ant")) and first == i and previous not in _PASSIVE_EN
     return Cue(first, i + width, lemma, "verb", inherits=participle)
 
 
@@ -140,7 +142,9 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     for seg in _segments_left(tokens, end, lex):
         seg = _clause_tail(seg, lex)
         first = seg[0].low if seg else ""
-        if not seg or first in lex.relatives or first in lex.prepositions or first in _according_words(lex):
+        if seg and (first in lex.prepositions or first in _according_words(lex)):
+            seg = _name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
+        if not seg or first in lex.relatives:
             continue  # "…, who replaced him in July, said"; "…, in the process, accused"
         if seg[0].text[0].isdigit() and len(seg) <= 4:
             age = age or seg[0].text
@@ -160,6 +164,16 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
         speaker = merge_apposition(found[0], found[1]) or speaker
     speaker.age = speaker.age or age
     return speaker
+
+
+def _name_after_adverbial(seg: list[Token], lex: Lexicon) -> list[Token]:
+    """The name that ends a stretch opening with a prepositional phrase, or nothing."""
+    j = len(seg)
+    while j > 0 and mentions.is_name_word(seg[j - 1], lex):
+        j -= 1
+    if j in (0, len(seg)) or seg[j - 1].low in lex.prepositions or seg[j - 1].low in lex.determiners:
+        return []
+    return seg[j:]
 
 
 def merge_apposition(a: Mention, b: Mention) -> Mention | None:
@@ -231,8 +245,39 @@ def inverted_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     return with_apposition(tokens, i + len(phrase), mention, text, lex)
 
 
+def leading_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
+    """The speaker phrase that opens ``tokens`` and runs, appositions included, up to ``cue``:
+    "”, Rep. Gwen Moore (D-Wis.) said", "”, Scott Pruitt, the attorney general of Oklahoma, said"."""
+    i = 0
+    while i < len(tokens) and not (tokens[i].is_word or tokens[i].text[0].isdigit()):
+        i += 1
+    phrase = _until_comma(tokens, i, lex)
+    if not phrase or cue.first - i > 30:
+        return None
+    mention = mentions.parse(phrase, text, lex)
+    if mention is None or mention.kind == "description" and not mention.role and mention.person is None:
+        return None
+    end = i + len(phrase)
+    if end < cue.first and tokens[end].text == "(":  # "(D-Wis.)"
+        while end < cue.first and tokens[end].text != ")":
+            end += 1
+        end += 1
+    mention = with_apposition(tokens, end, mention, text, lex)
+    rest = tokens[end : cue.first]
+    while end < cue.first and tokens[end].text == "(":
+        close = next((j for j in range(end, cue.first) if tokens[j].text == ")"), cue.first)
+        rest = tokens[close + 1 : cue.first]
+        break
+    if any(t.text in ".;:!?«»“”" for t in rest):
+        return None
+    return mention
+
+
 def with_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> Mention:
     """Complete ``mention`` with a comma-delimited apposition starting at ``tokens[i]``, if any."""
+    if i < len(tokens) and tokens[i].text == "(":  # "Rep. Gwen Moore (D-Wis.), …"
+        close = next((j for j in range(i, min(len(tokens), i + 12)) if tokens[j].text == ")"), None)
+        i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].text == ",":
         apposition = mentions.parse(_until_comma(tokens, i + 1, lex), text, lex)
         if apposition is not None and apposition.kind != "pronoun":
@@ -241,14 +286,18 @@ def with_apposition(tokens: list[Token], i: int, mention: Mention, text: str, le
 
 
 def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
-    out = []
+    out: list[Token] = []
     while i < len(tokens) and len(out) <= mentions.MAX_PHRASE:
         tok = tokens[i]
+        if tok.text == "." and out and _abbreviation(out[-1], lex) and i + 1 < len(tokens):
+            out.append(tok)  # "V. Sapounov", "Mr. Kamin", "G.K. Butterfield"
+            i += 1
+            continue
         if tok.text in ',.;:!?()«»“”"—–' or tok.low in lex.relatives or tok.low in lex.complementizers:
             break
         if out and (find_cue_word(tok, lex) or tok.low in lex.clause_breakers):
             break
-        if out and tok.low in lex.time_words and tok.low in lex.days | lex.months:
+        if out and (tok.low in lex.days or tok.low in lex.months):
             break
         out.append(tok)
         i += 1

@@ -34,7 +34,7 @@ def _role_head(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _is_name_word(tok: Token, lex: Lexicon) -> bool:
+def is_name_word(tok: Token, lex: Lexicon) -> bool:
     if tok.is_word and not tok.is_capitalized and "-" in tok.text:
         prefix, _, rest = tok.text.partition("-")
         return prefix.lower() in lex.particles and rest[:1].isupper()  # "al-Rahman"
@@ -91,7 +91,7 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     j = len(toks)
     while j > 0:
         tok = toks[j - 1]
-        if _is_name_word(tok, lex) or (
+        if is_name_word(tok, lex) or (
             j < len(toks) and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized
         ):
             j -= 1
@@ -99,9 +99,11 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
             j -= 1  # an initial: "B. Obama"
         else:
             break
-    while j < len(toks) and not _is_name_word(toks[j], lex):
+    while j < len(toks) and not is_name_word(toks[j], lex):
         j += 1  # a name starts with a capitalised word, not a particle or an initial's dot
     name = toks[j:]
+    if name and name[-1].low.endswith("'s"):
+        name = []  # "Donald Trump’s campaign": a possessive modifies the head, it does not speak
     before = toks[:j]
     k = j
     while k > 0 and (before[k - 1].low in lex.determiners or before[k - 1].text == "."):
