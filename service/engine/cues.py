@@ -252,37 +252,42 @@ def leading_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
     while i < len(tokens) and not (tokens[i].is_word or tokens[i].text[0].isdigit()):
         i += 1
     phrase = _until_comma(tokens, i, lex)
-    if not phrase or cue.first - i > 30:
+    if not phrase or cue.first - i > 30 or any(t.low in lex.auxiliaries for t in phrase):
         return None
     mention = mentions.parse(phrase, text, lex)
-    if mention is None or mention.kind == "description" and not mention.role and mention.person is None:
+    if mention is None or (mention.kind == "description" and not mention.role and mention.person is None):
         return None
-    end = i + len(phrase)
-    if end < cue.first and tokens[end].text == "(":  # "(D-Wis.)"
-        while end < cue.first and tokens[end].text != ")":
-            end += 1
-        end += 1
-    mention = with_apposition(tokens, end, mention, text, lex)
+    mention, end = _apposition(tokens, i + len(phrase), mention, text, lex)
     rest = tokens[end : cue.first]
-    while end < cue.first and tokens[end].text == "(":
-        close = next((j for j in range(end, cue.first) if tokens[j].text == ")"), cue.first)
-        rest = tokens[close + 1 : cue.first]
-        break
-    if any(t.text in ".;:!?«»“”" for t in rest):
+    while rest and rest[-1].low in lex.skippable:
+        rest = rest[:-1]
+    # whatever stands between the phrase and the verb must be a further aside: ", one of the states suing,"
+    if rest and not (rest[0].text == "," and rest[-1].text == ","):
+        return None
+    if any(t.text in ".;:!?«»“”" or find_cue_word(t, lex) for t in rest):
         return None
     return mention
 
 
 def with_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> Mention:
     """Complete ``mention`` with a comma-delimited apposition starting at ``tokens[i]``, if any."""
+    return _apposition(tokens, i, mention, text, lex)[0]
+
+
+def _apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> tuple[Mention, int]:
+    """``mention`` completed by the apposition at ``tokens[i]``, and the index after what was read."""
     if i < len(tokens) and tokens[i].text == "(":  # "Rep. Gwen Moore (D-Wis.), …"
         close = next((j for j in range(i, min(len(tokens), i + 12)) if tokens[j].text == ")"), None)
         i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].text == ",":
-        apposition = mentions.parse(_until_comma(tokens, i + 1, lex), text, lex)
+        phrase = _until_comma(tokens, i + 1, lex)
+        apposition = mentions.parse(phrase, text, lex)
         if apposition is not None and apposition.kind != "pronoun":
-            return merge_apposition(mention, apposition) or mention
-    return mention
+            merged = merge_apposition(mention, apposition)
+            if merged is not None:
+                end = i + 1 + len(phrase)
+                return merged, end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    return mention, i
 
 
 def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
