@@ -285,17 +285,14 @@ class Attributor:
         else:
             entity = index.by_description(m.head, m.age, m.person, m.start)
             if entity is None and m.person:
-                # "le ministre … a déclaré" in an article about one person whose role is not stated yet
-                near = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 2)][0]
-                entity = index.latest(
-                    m.start,
-                    lambda e: (
-                        e.kind == "person"
-                        and (not m.gender or not e.gender or e.gender == m.gender)
-                        and not e.roles
-                        and any(near <= s < m.start for s, _ in e.mentions)
-                    ),
-                )
+                # "le ministre … a déclaré" in an article that has named one person only
+                people = [e for e in index.entities if e.kind == "person" and any(s < m.start for s, _ in e.mentions)]
+                if (
+                    len(people) == 1
+                    and not people[0].roles
+                    and (not m.gender or not people[0].gender or people[0].gender == m.gender)
+                ):
+                    entity = people[0]
             if entity is None:
                 entity = index.organization(m.text, m.start, m.end)
                 if m.person is not False:

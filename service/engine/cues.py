@@ -69,7 +69,11 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return None
     lemma, width = found
     previous = words[i - 1] if i > 0 else ""
-    if previous in lex.determiners or (previous in lex.prepositions and lex.language == "en" and previous != "to"):
+    if (
+        (lex.language == "en" and previous.endswith("'s"))
+        or previous in lex.determiners
+        or (previous in lex.prepositions and lex.language == "en" and previous != "to")
+    ):
         return None  # "the report", "l'annonce": a noun
     if lex.language == "en":
         following = words[i + width] if i + width < len(words) else ""
@@ -91,11 +95,11 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
 
 def _followed_by_name(tokens: list[Token], i: int) -> bool:
     """ "Pour X, …" reports X's view only when X is a name or a determiner phrase closed by a comma."""
-    for tok in tokens[i : i + 8]:
+    for n, tok in enumerate(tokens[i : i + 16]):
         if tok.text == ",":
             return True
-        if not tok.is_word:
-            return False
+        if not tok.is_word and not (tok.text == "." and n and len(tokens[i + n - 1].text) == 1):
+            return False  # "Pour B. Obama," reads on past the initial
     return False
 
 
@@ -109,12 +113,11 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
         if tok.text == ",":
             segments.append(current[::-1])
             current = []
-        elif (
-            tok.text in '.;:!?()«»“”"'
-            or tok.low in lex.complementizers
-            or (tok.low in lex.relatives and current)
-            or (find_cue_word(tok, lex) and current)
-        ):
+        elif tok.text == "." and i > 0 and _abbreviation(tokens[i - 1], lex):
+            current.append(tok)  # "Marc H. Morial", "Mr. King"
+        elif tok.low in lex.relatives and tok.low not in lex.complementizers:
+            current = []  # "a historian who attended the session": the relative clause is not the subject
+        elif tok.text in '.;:!?()«»“”"' or tok.low in lex.complementizers or (find_cue_word(tok, lex) and current):
             break
         else:
             current.append(tok)
@@ -139,6 +142,7 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
         return None  # "…, but added that": the subject is the previous verb's
     found: list[Mention] = []
     age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
+    relative = end > 0 and tokens[end - 1].low in lex.relatives and tokens[end - 1].low not in lex.complementizers
     for seg in _segments_left(tokens, end, lex):
         seg = _clause_tail(seg, lex)
         first = seg[0].low if seg else ""
@@ -150,6 +154,10 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
             age = age or seg[0].text
             continue
         mention = mentions.parse(seg, text, lex)
+        if relative and found and (mention is None or mention.kind == "description"):
+            # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+            name = _name_after_adverbial(seg, lex) or _trailing_name(seg, lex)
+            mention = mentions.parse(name, text, lex) if name else mention
         if mention is None:
             if found:
                 break
@@ -166,6 +174,13 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     return speaker
 
 
+def _trailing_name(seg: list[Token], lex: Lexicon) -> list[Token]:
+    j = len(seg)
+    while j > 0 and mentions.is_name_word(seg[j - 1], lex):
+        j -= 1
+    return seg[j:] if len(seg) - j >= 2 else []
+
+
 def _name_after_adverbial(seg: list[Token], lex: Lexicon) -> list[Token]:
     """The name that ends a stretch opening with a prepositional phrase, or nothing."""
     j = len(seg)
@@ -180,8 +195,11 @@ def merge_apposition(a: Mention, b: Mention) -> Mention | None:
     """A name and a description of the same person side by side, in either order, are one speaker:
     "La porte-parole de l'OTAN, Oana Lungescu," / "Heiko Maas, the German foreign minister,"."""
     name, desc = (a, b) if a.kind == "name" else (b, a)
-    if name.kind != "name" or desc.kind != "description" or desc.person is False or name.person is False:
+    if name.kind != "name" or desc.kind != "description":
         return None
+    if desc.person is False or name.person is False:
+        # "la principale association de défense du logiciel libre, l'April": the organisation's name
+        return name if desc.person is False and name.person is not True else None
     name.role = name.role or desc.role or desc.text
     name.gender = name.gender or desc.gender
     name.age = name.age or desc.age
@@ -357,6 +375,12 @@ def dash_speaker(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None
 def according_speaker(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
     """The source after "selon" / "according to"; a bare "pour" needs a name or a role after it."""
     phrase = _until_comma(tokens, cue.last, lex)
+    if len(phrase) == 1 and phrase[0].low in lex.object_pronouns:
+        tok = phrase[0]
+        return Mention("pronoun", tok.text, tok.start, tok.end, gender=lex.object_pronouns[tok.low])
+    if cue.lemma == "pour":  # "Pour la principale association de défense du logiciel libre, l'April :"
+        end = next((j for j in range(cue.last, min(len(tokens), cue.last + 16)) if tokens[j].text == ","), None)
+        phrase = tokens[cue.last : end] if end is not None else phrase
     mention = mentions.parse(phrase, text, lex)
     if mention is None:
         return None

@@ -78,7 +78,8 @@ class Lexicon:
     auxiliaries: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     statement_phrases: tuple[tuple[str, ...], ...]
-    pronouns: dict[str, str]  # pronoun -> gender (m, f, p, n, x)
+    pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
+    object_pronouns: dict[str, str]  # "selon lui", "according to her"
     relatives: frozenset[str]
     complementizers: frozenset[str]
     determiners: frozenset[str]
@@ -168,6 +169,7 @@ def load(language: str) -> Lexicon:
         according_to=_words(data["according_to"]),
         statement_phrases=_words(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
+        object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
         relatives=fs("relative_pronouns"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),

@@ -52,6 +52,22 @@ def is_name_word(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _starts_predicate(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case word that cannot continue a noun phrase after a name: a verb or an adverb."""
+    return (
+        tok.is_word
+        and not tok.is_capitalized
+        and tok.low not in lex.determiners
+        and tok.low not in lex.prepositions
+        and tok.low not in lex.particles
+        and tok.low not in lex.clause_breakers
+        and _role_head(tok, lex) is None
+        and tok.low not in lex.organization_nouns
+        and tok.low not in lex.function_words
+        and lex.language == "en"  # French adjectives follow their noun: "la Commission européenne"
+    )
+
+
 def _trim(tokens: list[Token], lex: Lexicon) -> list[Token]:
     start, end = 0, len(tokens)
     while start < end and (
@@ -87,31 +103,29 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         return None
     if len(toks) == 1 and toks[0].low in lex.pronouns:
         return Mention("pronoun", toks[0].text, toks[0].start, toks[0].end, gender=lex.pronouns[toks[0].low])
-    # the trailing run of capitalised words is the name
-    j = len(toks)
-    while j > 0:
-        tok = toks[j - 1]
-        if is_name_word(tok, lex) or (
-            j < len(toks) and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized
-        ):
-            j -= 1
-        elif tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized:
-            j -= 1  # an initial: "B. Obama"
-        else:
-            break
-    while j < len(toks) and not is_name_word(toks[j], lex):
-        j += 1  # a name starts with a capitalised word, not a particle or an initial's dot
-    name = toks[j:]
-    if name and name[-1].low.endswith("'s"):
-        name = []  # "Donald Trump’s campaign": a possessive modifies the head, it does not speak
-    before = toks[:j]
-    k = j
-    while k > 0 and (before[k - 1].low in lex.determiners or before[k - 1].text == "."):
-        k -= 1
-    complement = bool(name) and any(t.low in lex.prepositions for t in before[max(0, k - 1) : j])
-    if complement and len(name) >= 3 and all(not t.text.isupper() for t in name[-2:]):
-        # "le ministre de la Santé Marc Peeters": the complement ends where a person's name begins
-        before, name, complement = toks[: len(toks) - 2], toks[-2:], False
+    lead = 0
+    while lead < len(toks) and is_name_word(toks[lead], lex):
+        lead += 1
+    if lead and lead < len(toks) and _starts_predicate(toks[lead], lex) and not toks[lead - 1].low.endswith("'s"):
+        # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
+        name = toks[:lead]
+        return Mention(
+            "name",
+            _span_text(text, name),
+            name[0].start,
+            name[-1].end,
+            person=True if lead >= 2 and not name[0].text.isupper() else None,
+        )
+    if 2 <= lead < len(toks) and toks[lead].low in lex.determiners:
+        # "Joechen Zaumseil le vice-président de L'Oréal": a name, then its role without a comma
+        described = parse(toks[lead:], text, lex)
+        if described is not None and described.kind == "description" and described.role:
+            name = toks[:lead]
+            return Mention(
+                "name", _span_text(text, name), name[0].start, name[-1].end, described.role, described.gender, True
+            )
+    j, complement = _head_name(toks, lex)
+    name, before = toks[j:], toks[:j]
     ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
     if name and not complement:
         rest = [t for t in before if t.text != "."]
@@ -180,3 +194,61 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         head=org_head or rest[0].low,
         gender="p" if rest[-1].low.endswith("s") and lex.language == "en" else "",
     )
+
+
+def _after_title(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """True when ``toks[i]`` follows a title: "Mr. King" is a name although "king" is a role."""
+    k = i - 1
+    if k >= 0 and toks[k].text == ".":
+        k -= 1
+    return k >= 0 and toks[k].low in lex.titles
+
+
+def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
+    """Where the run of name words ending at ``end`` starts (initials, particles, "Mr. King")."""
+    j = end
+    while j > 0:
+        tok = toks[j - 1]
+        if is_name_word(tok, lex) or (tok.is_capitalized and _after_title(toks, j - 1, lex)):
+            j -= 1
+        elif j < end and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized:
+            j -= 1
+        elif tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized:
+            j -= 1  # an initial: "B. Obama"
+        else:
+            break
+    while j < end and not (is_name_word(toks[j], lex) or (toks[j].is_capitalized and _after_title(toks, j, lex))):
+        j += 1  # a name starts with a capitalised word, not a particle or an initial's dot
+    return j
+
+
+def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
+    """Start of the name that heads the phrase, and whether the only name is a complement.
+
+    The name ends the phrase ("Alliance spokeswoman Oana Lungescu"), or stands before a
+    complement ("Representative Charles B. Rangel of New York", whose complement is cut
+    from ``toks``); "le ministre … du Kremlin" has only a complement.
+    """
+    end = len(toks)
+    j = _name_run_start(toks, end, lex)
+    if j == end or (lex.language == "en" and toks[end - 1].low.endswith("'s")):
+        return end, False  # no name, or a possessive: "Donald Trump’s campaign"
+    k = j
+    while k > 0 and (toks[k - 1].low in lex.determiners or toks[k - 1].text == "."):
+        k -= 1
+    if not any(t.low in lex.prepositions for t in toks[max(0, k - 1) : j]):
+        return j, False
+    p = k - 1 if k > 0 and toks[k - 1].low in lex.prepositions else k
+    while p > 0 and toks[p - 1].low in lex.prepositions:
+        p -= 1
+    i = _name_run_start(toks, p, lex)
+    if i < p and (sum(1 for t in toks[i:p] if t.is_word) >= 2 or _after_title(toks, i, lex)):
+        del toks[p:]  # the complement qualifies the name before it
+        return i, False
+    if (
+        end - j == 3
+        and not any(t.text.isupper() for t in toks[end - 2 : end])
+        and not any(t.low in lex.organization_nouns for t in toks[j:end])
+    ):
+        return end - 2, False  # "le ministre de la Santé Marc Peeters"
+    return j, True
