@@ -209,14 +209,12 @@ def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
     j = end
     while j > 0:
         tok = toks[j - 1]
-        if is_name_word(tok, lex) or (tok.is_capitalized and _after_title(toks, j - 1, lex)):
-            j -= 1
-        elif j < end and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized:
-            j -= 1
-        elif tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized:
-            j -= 1  # an initial: "B. Obama"
-        else:
+        named = is_name_word(tok, lex) or (tok.is_capitalized and _after_title(toks, j - 1, lex))
+        particle = j < end and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized
+        initial = tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized
+        if not (named or particle or initial):  # "Charles de Gaulle", "B. Obama"
             break
+        j -= 1
     while j < end and not (is_name_word(toks[j], lex) or (toks[j].is_capitalized and _after_title(toks, j, lex))):
         j += 1  # a name starts with a capitalised word, not a particle or an initial's dot
     return j
