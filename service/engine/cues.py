@@ -282,7 +282,7 @@ def leading_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
     # whatever stands between the phrase and the verb must be a further aside: ", one of the states suing,"
     if rest and not (rest[0].text == "," and rest[-1].text == ","):
         return None
-    if any(t.text in ".;:!?«»“”" or find_cue_word(t, lex) for t in rest):
+    if any(t.text in ".;:!?«»“”" for t in rest):
         return None
     return mention
 
@@ -303,8 +303,7 @@ def _apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: L
         if apposition is not None and apposition.kind != "pronoun":
             merged = merge_apposition(mention, apposition)
             if merged is not None:
-                end = i + 1 + len(phrase)
-                return merged, end + 1 if end < len(tokens) and tokens[end].text == "," else end
+                return merged, i + 1 + len(phrase)
     return mention, i
 
 

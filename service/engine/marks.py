@@ -76,7 +76,8 @@ def find_quotations(text: str) -> list[Marked]:
             if mark in ("»", "›"):
                 closes = "«" if mark == "»" else "‹"
             elif mark == "”":
-                closes = "“"
+                # typed pairs get mixed up: “…" and "…” are pairs too
+                closes = "“" if "“" in opened or '"' not in opened else '"'
             elif mark == "“" and "„" in opened:
                 closes = "„"
             elif mark == "“" and "“" in opened and not before.isspace() and not _is_letter(after):
@@ -92,6 +93,8 @@ def find_quotations(text: str) -> list[Marked]:
                     mark == '"' and stack and stack[-1][0] == '"'
                 ):
                     closes = mark
+                elif mark == '"' and stack and stack[-1][0] == "“" and before not in _SPACE and not _is_letter(after):
+                    closes = "“"
             elif mark == "‘" and _is_letter(before):
                 continue  # d‘éviter: an apostrophe typed as ‘
             if closes is not None:
