@@ -259,17 +259,7 @@ class Attributor:
             return
         index = self.index
         if m.kind == "name":
-            person = m.person
-            if person is None:
-                person = index.known_person(m.text) or " " in m.text
-            entity = (
-                index.person(m.text, m.start, m.end, m.gender, m.role)
-                if person
-                else index.organization(m.text, m.start, m.end)
-            )
-            entity.add_role(m.role)
-            if m.age:
-                entity.ages.add(m.age)
+            entity = self._named_entity(m)
             a.entity, a.resolution = entity, "name"
         elif m.kind == "pronoun":
             if a.antecedent is not None:
@@ -305,8 +295,49 @@ class Attributor:
         if a.entity:
             a.entity.quotes += 1
 
+    def _named_entity(self, m: Mention) -> Entity:
+        """The entity a name designates: a person (by surname) or an organisation."""
+        index = self.index
+        person = m.person
+        if person is None:
+            person = index.known_person(m.text) or " " in m.text
+        entity = (
+            index.person(m.text, m.start, m.end, m.gender, m.role)
+            if person
+            else index.organization(m.text, m.start, m.end)
+        )
+        entity.add_role(m.role)
+        if m.age:
+            entity.ages.add(m.age)
+        return entity
+
+    def _recent_subject(self, m: Mention) -> Entity | None:
+        """The named subject of the nearest reporting verb before a pronoun, in its sentence or
+        the three before: in "Sen. Perdue said he doubted it. “…,” he said", he is Perdue."""
+        doc, lex = self.doc, self.lex
+        start, end = doc.sentence(m.start)[0], m.start
+        floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
+        for _ in range(4):
+            tokens = [t for t in doc.tokens(max(start, end - CONTEXT), end) if not doc.inside_quote(t.start)]
+            for c in cue_rules.find_cues(tokens, lex):
+                if c.kind != "verb" or c.pronoun or c.inherits:
+                    continue
+                subject = cue_rules.subject(tokens, c, doc.text, lex)
+                if subject is not None and subject.kind == "name":
+                    entity = self._named_entity(subject)
+                    if self._agrees(m.gender, entity) and (entity.kind == "person" or lex.language == "fr"):
+                        return entity
+            if start <= floor:
+                return None
+            start, end = doc.sentence(start - 1)[0], start
+        return None
+
     def _pronoun_antecedent(self, m: Mention) -> Entity | None:
-        """The latest compatible person mentioned, or a speaker quoted after it (a ministry is "il" too)."""
+        """The subject of a recent reporting verb, else the latest compatible person mentioned,
+        or a speaker quoted after it (a ministry is "il" too)."""
+        recent = self._recent_subject(m)
+        if recent is not None:
+            return recent
         person = self.index.by_pronoun(m.gender, m.start)
         person_at = max((s for s, _ in person.mentions if s < m.start), default=-1) if person else -1
         p_start = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 1)][0]
@@ -365,8 +396,8 @@ class Attributor:
         lex = self.lex
         tokens = self.doc.tokens(s_start, min(pos, s_start + CONTEXT))
         for i, tok in enumerate(tokens):
-            if tok.text in '«“"„' or tok.low in lex.complementizers:
-                return None
+            if (i and tok.text in '«“"„') or tok.low in lex.complementizers:
+                return None  # a stray mark may open the line; a quote further on ends the subject
             if i and (tok.low in lex.auxiliaries or cue_rules.find_cue_word(tok, lex)):
                 verb = Cue(i, i + 1, tok.low, "verb")
                 mention = cue_rules.subject(tokens, verb, self.doc.text, lex)

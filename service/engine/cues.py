@@ -280,9 +280,9 @@ def leading_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
     while rest and rest[-1].low in lex.skippable:
         rest = rest[:-1]
     # whatever stands between the phrase and the verb must be a further aside: ", one of the states suing,"
-    if rest and not (rest[0].text == "," and rest[-1].text == ","):
+    if rest and not (rest[-1].text == "," and (rest[0].text == "," or rest[0].low in lex.clause_breakers)):
         return None
-    if any(t.text in ".;:!?«»“”" for t in rest):
+    if any(t.text in ";:!?«»“”" or (t.text == "." and not _abbreviation(rest[n - 1], lex)) for n, t in enumerate(rest)):
         return None
     return mention
 

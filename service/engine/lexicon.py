@@ -83,6 +83,7 @@ class Lexicon:
     relatives: frozenset[str]
     complementizers: frozenset[str]
     determiners: frozenset[str]
+    indefinites: frozenset[str]  # "a prominent New York Democrat" describes, it does not name
     titles: dict[str, str]
     abbreviations: frozenset[str]
     role_nouns: dict[str, str]
@@ -173,6 +174,7 @@ def load(language: str) -> Lexicon:
         relatives=fs("relative_pronouns"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),
+        indefinites=fs("indefinite_determiners"),
         titles={fold(k): v for k, v in data["titles"].items()},
         abbreviations=fs("abbreviations"),
         role_nouns={fold(k): v for k, v in data["role_nouns"].items()},

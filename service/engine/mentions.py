@@ -124,7 +124,7 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
             return Mention(
                 "name", _span_text(text, name), name[0].start, name[-1].end, described.role, described.gender, True
             )
-    j, complement = _head_name(toks, lex)
+    j, complement = (len(toks), False) if toks[0].low in lex.indefinites else _head_name(toks, lex)
     name, before = toks[j:], toks[:j]
     ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
     if name and not complement:
