@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from . import cues as cue_rules
 from .cues import Cue
 from .document import CONTEXT, Document
@@ -22,7 +24,10 @@ from .marks import Marked
 from .mentions import Mention, is_name_word
 from .text import Token
 
+_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _RULE_CONFIDENCE = {
+    "label": 0.9,
+    "previous-sentence": 0.65,
     "colon": 0.75,
     "same-sentence": 0.75,
     "cue-after": 0.95,
@@ -136,6 +141,11 @@ class Attributor:
             following.open_start if following else len(doc.text),
             q.close_end + CONTEXT,
         )
+        label = _LABEL.match(doc.text, q.start, min(q.end, q.start + 60))
+        if label:  # a transcript line: the speaker's name opens the quote
+            return Attribution(
+                Mention("name", label.group(1), label.start(1), label.end(1), person=True), None, "label"
+            )
         post = doc.tokens(q.close_end, post_end)
         pre = doc.tokens(pre_start, q.open_start)
         open_ended = doc.text[q.end - 1] in ",?!—–-…" or (bool(post) and post[0].text == ",")
@@ -355,6 +365,24 @@ class Attributor:
         if entity.kind == "organization":
             return gender != "x"
         return gender in ("", "x") or not entity.gender or entity.gender == gender
+
+    def previous_sentence(self, q: Marked) -> Attribution | None:
+        """A stand-alone quote after a sentence that names who speaks but quotes nothing:
+        "Khalid Mahmood, a Labour MP, said he was worried. “…”"."""
+        doc, lex = self.doc, self.lex
+        s_start, _ = doc.sentence(q.open_start)
+        if s_start == 0:
+            return None
+        p_start, p_end = doc.sentence(s_start - 1)
+        if doc.paragraph_index(p_start) < doc.paragraph_index(q.open_start) - 1 or doc.has_quote(p_start, p_end):
+            return None
+        tokens = doc.tokens(max(p_start, p_end - CONTEXT), p_end)
+        for c in cue_rules.find_cues(tokens, lex):
+            if c.kind == "verb" and not c.inherits:
+                speaker = cue_rules.subject(tokens, c, doc.text, lex)
+                if speaker is not None and _specific(speaker):
+                    return Attribution(speaker, c, "previous-sentence", tokens)
+        return None
 
     def inherit(self, a: Attribution, pos: int) -> None:
         """Give ``a`` the speaker its clause hangs on: "…, ajoutant que", "Et d'ajouter", "…, adding".

@@ -30,6 +30,10 @@ class Document:
         i = bisect.bisect_right(self._q_starts, pos) - 1
         return i >= 0 and pos < self.quotes[i].close_end
 
+    def has_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._q_starts, start)
+        return i < len(self._q_starts) and self._q_starts[i] < end
+
     def quote_at(self, pos: int) -> Marked | None:
         i = bisect.bisect_right(self._q_starts, pos) - 1
         return self.quotes[i] if i >= 0 and pos < self.quotes[i].close_end else None

@@ -39,7 +39,7 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
         attributor.attributed.append((q.start, q.end, a))
         attributions.append(a)
     _repeats(doc, marked, attributions)
-    _continuations(doc, marked, attributions)
+    _continuations(doc, attributor, marked, attributions)
     found = [_quote(doc, q, a) for q, a in zip(marked, attributions, strict=True)]
     if indirect:
         for clause in find_indirect(attributor):
@@ -85,10 +85,25 @@ def _standalone(doc: Document, q: Marked) -> bool:
     return not any(ch.isalnum() for ch in doc.text[s_start : q.open_start])
 
 
-def _continuations(doc: Document, marked: list[Marked], attributions: list[Attribution]) -> None:
-    """A stand-alone quote with no cue continues the previous attributed quote nearby."""
+def _continuations(
+    doc: Document, attributor: Attributor, marked: list[Marked], attributions: list[Attribution]
+) -> None:
+    """A stand-alone quote with no cue belongs to the speaker the sentence before it names, or
+    continues the previous attributed quote nearby."""
     last: tuple[Marked, Attribution] | None = None
     for q, a in zip(marked, attributions, strict=True):
+        if a.entity is None and _standalone(doc, q) and a.rule != "repeat":
+            introduced = attributor.previous_sentence(q)
+            if introduced is not None:
+                attributor.resolve(introduced)
+                if introduced.entity is not None:
+                    a.entity, a.mention, a.role = introduced.entity, introduced.mention, introduced.role
+                    a.rule, a.resolution, a.cue, a.cue_tokens = (
+                        "previous-sentence",
+                        introduced.resolution,
+                        introduced.cue,
+                        introduced.cue_tokens,
+                    )
         if a.entity is None and last is not None and _standalone(doc, q) and a.rule != "repeat":
             gap = doc.paragraph_index(q.open_start) - doc.paragraph_index(last[0].open_start)
             if gap <= CONTINUATION_PARAGRAPHS:
