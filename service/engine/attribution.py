@@ -327,15 +327,26 @@ class Attributor:
         doc, lex = self.doc, self.lex
         start, end = doc.sentence(m.start)[0], m.start
         floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
-        for _ in range(4):
+        for back in range(4):
             tokens = [t for t in doc.tokens(max(start, end - CONTEXT), end) if not doc.inside_quote(t.start)]
-            for c in cue_rules.find_cues(tokens, lex):
-                if c.kind != "verb" or c.pronoun or c.inherits:
-                    continue
-                subject = cue_rules.subject(tokens, c, doc.text, lex)
+            subjects = [
+                # "…, explique Joechen Zaumseil": after a comma the subject follows the verb
+                cue_rules.inverted_subject(tokens, c, doc.text, lex)
+                if c.first == 0 or tokens[c.first - 1].text == ","
+                else cue_rules.subject(tokens, c, doc.text, lex)
+                for c in cue_rules.find_cues(tokens, lex)
+                if c.kind == "verb" and not c.pronoun and not c.inherits
+            ]
+            for subject in subjects:
                 if subject is not None and subject.kind == "name":
                     entity = self._named_entity(subject)
                     if self._agrees(m.gender, entity) and (entity.kind == "person" or lex.language == "fr"):
+                        return entity
+            if back:  # a sentence before the pronoun's: its subject, if a person, is salient too
+                subject = self.sentence_subject(start, end)
+                if subject is not None and subject.kind == "name":
+                    entity = self._named_entity(subject)
+                    if entity.kind == "person" and self._agrees(m.gender, entity):
                         return entity
             if start <= floor:
                 return None

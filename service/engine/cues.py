@@ -83,6 +83,8 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     else:
         if previous in ("été", "être"):
             return None
+        if tok.low in lex.participles and not any(w in lex.auxiliaries for w in words[max(0, i - 4) : i]):
+            return None  # "un jeune appelé": a participle without an auxiliary is no verb
     first = i
     while first > 0 and (words[first - 1] in lex.auxiliaries or words[first - 1] in lex.skippable) and i - first < 4:
         first -= 1
@@ -115,6 +117,12 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
             current = []
         elif tok.text == "." and i > 0 and _abbreviation(tokens[i - 1], lex):
             current.append(tok)  # "Marc H. Morial", "Mr. King"
+        elif tok.text == ")":
+            # "Sen. David Perdue (R-Ga.) said": a parenthesis is an aside
+            opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if tokens[j].text == "("), None)
+            if opening is None:
+                break
+            i = opening
         elif tok.low in lex.relatives and tok.low not in lex.complementizers:
             current = []  # "a historian who attended the session": the relative clause is not the subject
         elif tok.text in '.;:!?()«»“”"' or tok.low in lex.complementizers or (find_cue_word(tok, lex) and current):
@@ -128,7 +136,7 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
 
 
 def find_cue_word(tok: Token, lex: Lexicon) -> bool:
-    return tok.low in lex.verbs and not tok.is_capitalized
+    return tok.low in lex.verbs and not tok.is_capitalized and tok.low not in lex.participles
 
 
 def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:

@@ -27,8 +27,13 @@ def _words(name: str) -> list[str]:
     return [w for w in plain(name).replace("'", " ").replace(".", " ").split() if w]
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _surname(name: str) -> str:
     words = _words(name)
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()  # "Joseph R. Biden Jr." is a Biden
     last = words[-1] if words else ""
     return last[:-2] if last.endswith("'s") else last
 

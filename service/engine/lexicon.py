@@ -74,6 +74,7 @@ class Lexicon:
     not_speech: frozenset[str]
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
+    participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
     needs_object: frozenset[str]
     auxiliaries: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
@@ -89,6 +90,7 @@ class Lexicon:
     role_nouns: dict[str, str]
     organization_nouns: frozenset[str]
     particles: frozenset[str]
+    name_suffixes: frozenset[str]  # "Jr", "Sr", "III": part of a name, never a surname
     prepositions: frozenset[str]
     clause_breakers: frozenset[str]
     skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
@@ -138,6 +140,11 @@ def load(language: str) -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data.get(key, []))
 
+    participles = frozenset(
+        f
+        for f, lemma in verbs.items()
+        if language == "fr" and f.endswith(("é", "i", "u", "is")) and f != "dit" and not f.endswith("ai")
+    )
     infinitives = {}
     for lemma in [*rv["regular"], *rv["irregular"]]:
         word = fold(lemma).removeprefix("se ").removeprefix("s'")
@@ -165,6 +172,7 @@ def load(language: str) -> Lexicon:
         not_speech=frozenset(rv.get("not_speech", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
         infinitives=infinitives,
+        participles=participles,
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
         according_to=_words(data["according_to"]),
@@ -180,6 +188,7 @@ def load(language: str) -> Lexicon:
         role_nouns={fold(k): v for k, v in data["role_nouns"].items()},
         organization_nouns=fs("organization_nouns"),
         particles=fs("name_particles"),
+        name_suffixes=fs("name_suffixes"),
         prepositions=fs("prepositions"),
         clause_breakers=fs("clause_breakers"),
         skippable=fs("aux_and_adverbs"),

@@ -75,6 +75,8 @@ def _trim(tokens: list[Token], lex: Lexicon) -> list[Token]:
     ):
         start += 1
     while end > start and not tokens[end - 1].is_word and not tokens[end - 1].text[0].isdigit():
+        if tokens[end - 1].text == "." and end - 2 >= start and tokens[end - 2].low in lex.name_suffixes:
+            break  # "Joseph R. Biden Jr."
         end -= 1
     return tokens[start:end]
 
@@ -106,7 +108,14 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     lead = 0
     while lead < len(toks) and is_name_word(toks[lead], lex):
         lead += 1
-    if lead and lead < len(toks) and _starts_predicate(toks[lead], lex) and not toks[lead - 1].low.endswith("'s"):
+    if (
+        lead
+        and lead < len(toks)
+        and _starts_predicate(toks[lead], lex)
+        and not toks[lead - 1].low.endswith("'s")
+        and not any(_role_head(t, lex) for t in toks[lead:])
+        and not is_name_word(toks[-1], lex)
+    ):
         # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
         name = toks[:lead]
         return Mention(
@@ -240,7 +249,8 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     while p > 0 and toks[p - 1].low in lex.prepositions:
         p -= 1
     i = _name_run_start(toks, p, lex)
-    if i < p and (sum(1 for t in toks[i:p] if t.is_word) >= 2 or _after_title(toks, i, lex)):
+    governed = i > 0 and (toks[i - 1].low in lex.determiners or toks[i - 1].low in lex.prepositions)
+    if i < p and not governed and (sum(1 for t in toks[i:p] if t.is_word) >= 2 or _after_title(toks, i, lex)):
         del toks[p:]  # the complement qualifies the name before it
         return i, False
     if (
