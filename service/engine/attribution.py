@@ -430,10 +430,61 @@ class Attributor:
         a.entity, a.resolution, a.mention, a.role = other.entity, other.resolution, other.mention, other.role
         other.entity.quotes += 1
 
+    def _leading_subject(self, tokens: list[Token]) -> Mention | None:
+        """A clause that opens with a name or a role and goes on with its verb: "During the
+        speech, Trump attacked …"; "The Republican nominee also outlined …"."""
+        lex, text = self.lex, self.doc.text
+        starts = [0] + [i + 1 for i, t in enumerate(tokens[:40]) if t.text == ","][:2]
+        for start in starts:
+            i = start
+            while i < len(tokens) and (tokens[i].low in lex.skippable or not tokens[i].is_word) and i - start < 3:
+                i += 1
+            j = i
+            while (
+                j < len(tokens)
+                and j - i < 8
+                and (
+                    is_name_word(tokens[j], lex)
+                    or tokens[j].low in lex.titles
+                    or tokens[j].text == "."
+                    or (tokens[j].low in lex.determiners and j == i)
+                    or (
+                        tokens[j].is_word
+                        and not is_name_word(tokens[j], lex)
+                        and tokens[j].low not in lex.function_words
+                        and lex.role_nouns.get(tokens[j].low) is None
+                        and j + 1 < len(tokens)
+                        and any(lex.role_nouns.get(t.low) is not None for t in tokens[j + 1 : j + 3])
+                    )
+                    or lex.role_nouns.get(tokens[j].low) is not None
+                )
+            ):
+                j += 1
+            if j == i or j >= len(tokens):
+                continue
+            nxt = tokens[j]
+            if (
+                nxt.is_word
+                and not nxt.is_capitalized
+                and nxt.low not in lex.prepositions
+                and (nxt.low in lex.skippable or nxt.low not in lex.function_words)
+            ):
+                mention = cue_rules.mentions.parse(tokens[i:j], text, lex)
+                if (
+                    mention is not None
+                    and mention.kind == "name"
+                    or (mention is not None and mention.kind == "description" and mention.role)
+                ):
+                    return mention
+        return None
+
     def sentence_subject(self, s_start: int, pos: int) -> Mention | None:
         """The subject of the sentence's first verb: "Le Figaro annonce …, en évoquant « … »"."""
         lex = self.lex
         tokens = self.doc.tokens(s_start, min(pos, s_start + CONTEXT))
+        leading = self._leading_subject(tokens)
+        if leading is not None:
+            return leading
         for i, tok in enumerate(tokens):
             if (i and tok.text in '«“"„') or tok.low in lex.complementizers:
                 return None  # a stray mark may open the line; a quote further on ends the subject

@@ -171,12 +171,16 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
                 break
             continue
         found.append(mention)
-        if len(found) == 2 or mention.kind == "pronoun" or mention.person is False:
+        named_done = mention.kind == "name" and (len(found) > 1 or mention.role)
+        if len(found) == 3 or mention.kind == "pronoun" or mention.person is False or named_done:
             break
     if not found:
         return None
     speaker = found[0]
-    if len(found) == 2 and (found[1].role or found[0].role):
+    if len(found) >= 2 and found[-1].kind == "name" and any(f.role for f in found[:-1]):
+        # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
+        speaker = merge_apposition(found[-1], found[-2]) or speaker
+    elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
         speaker = merge_apposition(found[0], found[1]) or speaker
     speaker.age = speaker.age or age
     return speaker
@@ -233,9 +237,14 @@ def _clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
     while start < len(seg) and seg[start].low in lex.skippable and seg[start].low not in lex.pronouns:
         start += 1
     tail = seg[start:]
-    while tail and tail[-1].low in lex.skippable and tail[-1].low not in lex.pronouns:
+    while tail and ((tail[-1].low in lex.skippable and tail[-1].low not in lex.pronouns) or _adverb(tail[-1], lex)):
         tail = tail[:-1]
     return tail
+
+
+def _adverb(tok: Token, lex: Lexicon) -> bool:
+    """An English -ly adverb between a subject and its verb: "Mr. Trump hardly clarified"."""
+    return lex.language == "en" and tok.low.endswith("ly") and not tok.is_capitalized and len(tok.low) > 4
 
 
 def _pronoun(tok: Token, pronoun: str, lex: Lexicon) -> Mention:
