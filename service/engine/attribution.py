@@ -433,48 +433,16 @@ class Attributor:
     def _leading_subject(self, tokens: list[Token]) -> Mention | None:
         """A clause that opens with a name or a role and goes on with its verb: "During the
         speech, Trump attacked …"; "The Republican nominee also outlined …"."""
-        lex, text = self.lex, self.doc.text
-        starts = [0] + [i + 1 for i, t in enumerate(tokens[:40]) if t.text == ","][:2]
-        for start in starts:
+        lex = self.lex
+        commas = [i + 1 for i, t in enumerate(tokens[:40]) if t.text == ","][:2]
+        for start in (0, *commas):
             i = start
-            while i < len(tokens) and (tokens[i].low in lex.skippable or not tokens[i].is_word) and i - start < 3:
+            while i < len(tokens) and i - start < 3 and (tokens[i].low in lex.skippable or not tokens[i].is_word):
                 i += 1
-            j = i
-            while (
-                j < len(tokens)
-                and j - i < 8
-                and (
-                    is_name_word(tokens[j], lex)
-                    or tokens[j].low in lex.titles
-                    or tokens[j].text == "."
-                    or (tokens[j].low in lex.determiners and j == i)
-                    or (
-                        tokens[j].is_word
-                        and not is_name_word(tokens[j], lex)
-                        and tokens[j].low not in lex.function_words
-                        and lex.role_nouns.get(tokens[j].low) is None
-                        and j + 1 < len(tokens)
-                        and any(lex.role_nouns.get(t.low) is not None for t in tokens[j + 1 : j + 3])
-                    )
-                    or lex.role_nouns.get(tokens[j].low) is not None
-                )
-            ):
-                j += 1
-            if j == i or j >= len(tokens):
-                continue
-            nxt = tokens[j]
-            if (
-                nxt.is_word
-                and not nxt.is_capitalized
-                and nxt.low not in lex.prepositions
-                and (nxt.low in lex.skippable or nxt.low not in lex.function_words)
-            ):
-                mention = cue_rules.mentions.parse(tokens[i:j], text, lex)
-                if (
-                    mention is not None
-                    and mention.kind == "name"
-                    or (mention is not None and mention.kind == "description" and mention.role)
-                ):
+            j = _subject_phrase_end(tokens, i, lex)
+            if i < j < len(tokens) and _opens_predicate(tokens[j], lex):
+                mention = cue_rules.mentions.parse(tokens[i:j], self.doc.text, lex)
+                if mention is not None and (mention.kind == "name" or mention.role):
                     return mention
         return None
 
@@ -493,6 +461,33 @@ class Attributor:
                 mention = cue_rules.subject(tokens, verb, self.doc.text, lex)
                 return mention if mention is not None and _specific(mention) else None
         return None
+
+
+def _subject_phrase_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """End of a noun phrase of names, titles and role nouns, with their modifiers."""
+    j = i + 1 if i < len(tokens) and tokens[i].low in lex.determiners else i
+    while j < len(tokens) and j - i < 8:
+        tok = tokens[j]
+        named = is_name_word(tok, lex) or tok.low in lex.titles or tok.text == "." or tok.low in lex.role_nouns
+        modifier = (
+            tok.is_word
+            and tok.low not in lex.function_words
+            and any(t.low in lex.role_nouns for t in tokens[j + 1 : j + 3])
+        )  # "Republican presidential nominee"
+        if not (named or modifier):
+            break
+        j += 1
+    return j
+
+
+def _opens_predicate(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case word that can start a verb phrase: "attacked", "also", "hardly"."""
+    return (
+        tok.is_word
+        and not tok.is_capitalized
+        and tok.low not in lex.prepositions
+        and (tok.low in lex.skippable or tok.low not in lex.function_words)
+    )
 
 
 def _specific(m: Mention) -> bool:

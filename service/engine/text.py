@@ -81,7 +81,7 @@ def sentence_starts(text: str, start: int, end: int, lex: Lexicon, protected) ->
         word = _LAST_WORD.search(text, max(start, m.start() - 30), m.start())
         if word:
             w = fold(word.group(1))
-            if w in lex.abbreviations or (len(w) == 1 and w.isalpha()) or ("." in w and len(w) <= 5):
+            if w in lex.abbreviations or w in lex.titles or (len(w) == 1 and w.isalpha()) or ("." in w and len(w) <= 5):
                 continue
         starts.append(cut)
     return starts
