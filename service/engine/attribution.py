@@ -26,6 +26,7 @@ from .text import Token
 
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _RULE_CONFIDENCE = {
+    "sentence-subject": 0.4,
     "label": 0.9,
     "previous-sentence": 0.65,
     "colon": 0.75,
@@ -376,6 +377,19 @@ class Attributor:
         if entity.kind == "organization":
             return gender != "x"
         return gender in ("", "x") or not entity.gender or entity.gender == gender
+
+    def sentence_speaker(self, a: Attribution, q: Marked) -> None:
+        """A fragment in a sentence with no reporting verb, whose subject is a named person:
+        "Trump openly admires Putin as a “strong leader”". Weak evidence, low confidence."""
+        s_start, _ = self.doc.sentence(q.open_start)
+        subject = self.sentence_subject(s_start, q.open_start)
+        if subject is None or subject.kind != "name":
+            return
+        entity = self._named_entity(subject)
+        if entity.kind == "person":
+            a.mention, a.entity, a.rule, a.resolution = subject, entity, "sentence-subject", "name"
+            a.role = subject.role or (entity.roles[0] if entity.roles else None)
+            entity.quotes += 1
 
     def previous_sentence(self, q: Marked) -> Attribution | None:
         """A stand-alone quote after a sentence that names who speaks but quotes nothing:

@@ -36,6 +36,8 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
             a.entity, a.mention, a.role = attributions[-1].entity, attributions[-1].mention, attributions[-1].role
             a.rule, a.resolution = "same-sentence", attributions[-1].resolution
             a.entity.quotes += 1
+        if a.entity is None and not _standalone(doc, q):
+            attributor.sentence_speaker(a, q)
         attributor.attributed.append((q.start, q.end, a))
         attributions.append(a)
     _repeats(doc, marked, attributions)
