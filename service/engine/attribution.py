@@ -343,6 +343,14 @@ class Attributor:
                     entity = self._named_entity(subject)
                     if self._agrees(m.gender, entity) and (entity.kind == "person" or lex.language == "fr"):
                         return entity
+                if subject is not None and subject.kind == "description" and _specific(subject):
+                    # "ajoute le documentaire qui précise que …, selon lui, …"
+                    probe = Attribution(subject, None, "pronoun")
+                    self.resolve(probe)
+                    if probe.entity is not None:
+                        probe.entity.quotes -= 1
+                        if self._agrees(m.gender, probe.entity):
+                            return probe.entity
             if back:  # a sentence before the pronoun's: its subject, if a person, is salient too
                 subject = self.sentence_subject(start, end)
                 if subject is not None and subject.kind == "name":
@@ -360,7 +368,10 @@ class Attributor:
         recent = self._recent_subject(m)
         if recent is not None:
             return recent
-        person = self.index.by_pronoun(m.gender, m.start)
+        s_start, _ = self.doc.sentence(m.start)
+        fronted = self.doc.text[s_start : m.start].rstrip().endswith(",")
+        # "Surpris par la politique du président X, il déclara": il is not X
+        person = self.index.by_pronoun(m.gender, s_start if fronted else m.start)
         person_at = max((s for s, _ in person.mentions if s < m.start), default=-1) if person else -1
         p_start = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 1)][0]
         for start, _, other in reversed(self.attributed):
@@ -456,7 +467,7 @@ class Attributor:
             j = _subject_phrase_end(tokens, i, lex)
             if i < j < len(tokens) and _opens_predicate(tokens[j], lex):
                 mention = cue_rules.mentions.parse(tokens[i:j], self.doc.text, lex)
-                if mention is not None and (mention.kind == "name" or mention.role):
+                if mention is not None and (mention.kind == "name" or mention.role or mention.person is False):
                     return mention
         return None
 
@@ -479,7 +490,9 @@ class Attributor:
 
 def _subject_phrase_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """End of a noun phrase of names, titles and role nouns, with their modifiers."""
-    j = i + 1 if i < len(tokens) and tokens[i].low in lex.determiners else i
+    j = i
+    if j + 1 < len(tokens) and tokens[j].low in lex.determiners and tokens[j + 1].is_word:
+        j += 2  # a determiner and its noun: "Le fisc", "The campaign"
     while j < len(tokens) and j - i < 8:
         tok = tokens[j]
         named = is_name_word(tok, lex) or tok.low in lex.titles or tok.text == "." or tok.low in lex.role_nouns

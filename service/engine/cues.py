@@ -154,6 +154,10 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     for seg in _segments_left(tokens, end, lex):
         seg = _clause_tail(seg, lex)
         first = seg[0].low if seg else ""
+        if relative and found and seg and found[-1].kind == "description":
+            # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+            seg = _trailing_name(seg, lex) or seg
+            first = seg[0].low
         if seg and (first in lex.prepositions or first in _according_words(lex)):
             seg = _name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
         if not seg or first in lex.relatives:
