@@ -63,6 +63,7 @@ class QuoteSchema(Schema):
     cue = fields.Nested(SpanSchema, allow_none=True)
     confidence = fields.Float()
     rule = fields.String()
+    continues = fields.String(allow_none=True)
 
 
 class SpeakerSchema(Schema):

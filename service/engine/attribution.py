@@ -26,6 +26,7 @@ from .text import Token
 
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _RULE_CONFIDENCE = {
+    "cue-inside": 0.85,
     "sentence-subject": 0.4,
     "label": 0.9,
     "previous-sentence": 0.65,
@@ -93,9 +94,11 @@ class Attributor:
                 while (
                     k > 0
                     and i - k < 8
-                    and tokens[k - 1].text not in ",.;:!?()"
+                    and (tokens[k - 1].text not in ",.;:!?()" or cue_rules.abbreviated(tokens, k - 1, lex))
                     and tokens[k - 1].low not in lex.complementizers
                     and tokens[k - 1].low not in lex.clause_breakers
+                    and tokens[k - 1].low not in lex.auxiliaries
+                    and not cue_rules.find_cue_word(tokens[k - 1], lex)
                 ):
                     k -= 1
                 mention = cue_rules.mentions.parse(tokens[k:j], text, lex)
@@ -158,6 +161,9 @@ class Attributor:
             return before
         if after:
             return after
+        inside = self._inside(q)
+        if inside:
+            return inside
         if pre and pre[-1].text == ":":
             # "Un rapport de la Ligue arabe apporte la même conclusion : « … »"
             subject = self.sentence_subject(s_start, q.open_start)
@@ -232,6 +238,19 @@ class Attributor:
             return attribution
         return weak
 
+    def _inside(self, q: Marked) -> Attribution | None:
+        """A speech tag set inside the marks: "« Moi, dit-il, j'ai l'impression … »"."""
+        lex, text = self.lex, self.doc.text
+        tokens = self.doc.tokens(q.start, min(q.end, q.start + CONTEXT))
+        for c in cue_rules.find_cues(tokens, lex):
+            if c.kind != "verb" or c.first == 0 or tokens[c.first - 1].text != ",":
+                continue
+            speaker = cue_rules.inverted_subject(tokens, c, text, lex)
+            after = c.last + (0 if c.pronoun else len(cue_rules._until_comma(tokens, c.last, lex)))
+            if speaker is not None and after < len(tokens) and tokens[after].text == ",":
+                return Attribution(speaker, c, "cue-inside", tokens)
+        return None
+
     def _earlier_subject(self, tokens: list[Token], found: list[Cue], cue: Cue) -> Mention | None:
         """ "L'Otan a annoncé … qu'elle accuse": a pronoun's nearest antecedent is an earlier subject."""
         for earlier in reversed(found[: found.index(cue)]):
@@ -287,13 +306,23 @@ class Attributor:
             entity = index.by_description(m.head, m.age, m.person, m.start)
             if entity is None and m.person:
                 # "le ministre … a déclaré" in an article that has named one person only
-                people = [e for e in index.entities if e.kind == "person" and any(s < m.start for s, _ in e.mentions)]
+                # (a person: someone quoted, or given a title; "New York" looks like a name too)
+                people = [
+                    e
+                    for e in index.entities
+                    if e.kind == "person" and (e.quotes or e.gender) and any(s < m.start for s, _ in e.mentions)
+                ]
                 if (
                     len(people) == 1
                     and not people[0].roles
                     and (not m.gender or not people[0].gender or people[0].gender == m.gender)
                 ):
                     entity = people[0]
+            if entity is None and m.person is False:
+                fuller = self._earlier_description(m)
+                if fuller is not None:  # "Le ministère belge de la Santé a publié … a noté le ministère"
+                    entity = index.organization(fuller.text, fuller.start, fuller.end)
+                    index.mention(entity, m.start, m.end)
             if entity is None:
                 entity = index.organization(m.text, m.start, m.end)
                 if m.person is not False:
@@ -321,6 +350,20 @@ class Attributor:
         if m.age:
             entity.ages.add(m.age)
         return entity
+
+    def _earlier_description(self, m: Mention) -> Mention | None:
+        """A fuller description with the same head noun as the subject of a recent sentence."""
+        doc = self.doc
+        start = doc.sentence(m.start)[0]
+        floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 2)][0]
+        for _ in range(6):
+            if start <= floor:
+                return None
+            start, end = doc.sentence(start - 1)[0], start
+            subject = self.sentence_subject(start, end)
+            if subject is not None and subject.head == m.head and len(subject.text) > len(m.text):
+                return subject
+        return None
 
     def _recent_subject(self, m: Mention) -> Entity | None:
         """The named subject of the nearest reporting verb before a pronoun, in its sentence or
@@ -462,9 +505,21 @@ class Attributor:
         commas = [i + 1 for i, t in enumerate(tokens[:40]) if t.text == ","][:2]
         for start in (0, *commas):
             i = start
-            while i < len(tokens) and i - start < 3 and (tokens[i].low in lex.skippable or not tokens[i].is_word):
+            while (
+                i < len(tokens)
+                and i - start < 3
+                and tokens[i].low not in lex.determiners
+                and (tokens[i].low in lex.skippable or not tokens[i].is_word)
+            ):
                 i += 1
             j = _subject_phrase_end(tokens, i, lex)
+            if lex.language == "fr":
+                # French adjectives and complements follow the noun: read on to a known verb
+                k = j
+                while k < len(tokens) and k - i < 10 and tokens[k].is_word and not _verb_like(tokens[k], lex):
+                    k += 1
+                if k < len(tokens) and _verb_like(tokens[k], lex):
+                    j = k
             if i < j < len(tokens) and _opens_predicate(tokens[j], lex):
                 mention = cue_rules.mentions.parse(tokens[i:j], self.doc.text, lex)
                 if mention is not None and (mention.kind == "name" or mention.role or mention.person is False):
@@ -505,6 +560,10 @@ def _subject_phrase_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
             break
         j += 1
     return j
+
+
+def _verb_like(tok: Token, lex: Lexicon) -> bool:
+    return tok.low in lex.auxiliaries or cue_rules.find_cue_word(tok, lex)
 
 
 def _opens_predicate(tok: Token, lex: Lexicon) -> bool:

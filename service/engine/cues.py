@@ -181,7 +181,7 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     if not found:
         return None
     speaker = found[0]
-    if len(found) >= 2 and found[-1].kind == "name" and any(f.role for f in found[:-1]):
+    if len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
         # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
         speaker = merge_apposition(found[-1], found[-2]) or speaker
     elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
@@ -347,6 +347,11 @@ def _until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
     while out and out[-1].low in lex.time_words and not out[-1].is_capitalized:
         out.pop()
     return out
+
+
+def abbreviated(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """True when ``tokens[i]`` is the dot of a title or an initial: "M. Lavrov", "B. Obama"."""
+    return tokens[i].text == "." and i > 0 and _abbreviation(tokens[i - 1], lex)
 
 
 def _abbreviation(tok: Token, lex: Lexicon) -> bool:

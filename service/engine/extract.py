@@ -40,18 +40,66 @@ def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
             attributor.sentence_speaker(a, q)
         attributor.attributed.append((q.start, q.end, a))
         attributions.append(a)
+    chains = _paragraph_chains(doc, marked)
+    _share_along_chains(chains, attributions)
     _repeats(doc, marked, attributions)
     _continuations(doc, attributor, marked, attributions)
+    _share_along_chains(chains, attributions)
     found = [_quote(doc, q, a) for q, a in zip(marked, attributions, strict=True)]
     if indirect:
         for clause in find_indirect(attributor):
             found.append(_make(doc, clause.start, clause.end, "indirect", clause.attribution))
     found.sort(key=lambda q: q.start)
+    ids = {q.start: f"q{n}" for n, q in enumerate(found, 1)}
+    previous = {marked[i + 1].start: marked[i].start for chain in chains for i in chain[:-1]}
     found = [
-        Quote(f"q{n}", q.text, q.start, q.end, q.type, q.speaker, q.cue, q.confidence, q.rule)
-        for n, q in enumerate(found, 1)
+        Quote(
+            ids[q.start],
+            q.text,
+            q.start,
+            q.end,
+            q.type,
+            q.speaker,
+            q.cue,
+            q.confidence,
+            q.rule,
+            ids.get(previous.get(q.start, -1)),
+        )
+        for q in found
     ]
     return Result(language, found, _speakers(doc, attributor, found))
+
+
+def _paragraph_chains(doc: Document, marked: list[Marked]) -> list[list[int]]:
+    """Quotes that run over paragraphs: a paragraph ends with the quote still open and the next
+    opens with a mark (the newswire convention). Each chain lists its quotes' indices."""
+    chains: list[list[int]] = []
+    for i in range(len(marked) - 1):
+        q, nxt = marked[i], marked[i + 1]
+        if q.closed or doc.paragraph_index(nxt.open_start) != doc.paragraph_index(q.open_start) + 1:
+            continue
+        if doc.paragraph(nxt.open_start)[0] != nxt.open_start:
+            continue
+        if chains and chains[-1][-1] == i:
+            chains[-1].append(i + 1)
+        else:
+            chains.append([i, i + 1])
+    return chains
+
+
+def _share_along_chains(chains: list[list[int]], attributions: list[Attribution]) -> None:
+    """One quote over several paragraphs has one speaker: the one its own cue gives."""
+    for chain in chains:
+        cued = [attributions[i] for i in chain if attributions[i].entity is not None and attributions[i].cue]
+        if not cued:
+            continue
+        source = max(cued, key=lambda a: a.confidence)
+        for i in chain:
+            a = attributions[i]
+            if a.entity is None or (a.rule == "continuation" and a.entity is not source.entity):
+                a.entity, a.mention, a.role = source.entity, source.mention, None
+                a.rule, a.resolution = "continuation", "continuation"
+                source.entity.quotes += 1
 
 
 def _same_sentence(doc: Document, a: Marked, b: Marked) -> bool:

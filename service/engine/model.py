@@ -36,6 +36,7 @@ class Quote:
     cue: Span | None
     confidence: float
     rule: str  # the pattern that decided the attribution, for whoever debugs it
+    continues: str | None = None  # id of the quote this one continues across a paragraph break
 
 
 @dataclass(frozen=True, slots=True)
