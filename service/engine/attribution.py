@@ -74,44 +74,69 @@ class Attributor:
     # -- the article's people, in text order, for surnames and pronouns ------------------------
 
     def _scan_names(self) -> None:
-        lex, text = self.lex, self.doc.text
-        runs: list[tuple[list[Token], Mention]] = []
+        """Register the article's people in text order: their full names (for surnames),
+        titles and roles, and every later mention of a known surname (for pronouns).
+
+        It walks the document's plain token lists and makes Token objects only around names."""
+        doc, lex, text = self.doc, self.lex, self.doc.text
+        runs: list[Mention] = []
         surnames: set[str] = set()
-        for p_start, p_end in self.doc.paragraphs:
-            tokens = [t for t in self.doc.tokens(p_start, p_end) if not self.doc.inside_quote(t.start)]
-            i = 0
-            while i < len(tokens):
-                if not is_name_word(tokens[i], lex) or tokens[i].low in lex.function_words:
-                    i += 1
+        texts, lows, starts = doc.token_texts, doc.lows, doc.token_starts
+
+        def name_word(m: int) -> bool:
+            first = texts[m][0]
+            return first.isupper() and first.isalpha() and lows[m] not in lex.not_names
+
+        for p_start, p_end in doc.paragraphs:
+            span = doc.token_range(p_start, p_end)
+            n, stop = span.start, span.stop
+            while n < stop:
+                if not texts[n][0].isupper() or lows[n] in lex.function_words or not name_word(n):
+                    n += 1
                     continue
-                j = i
-                while j < len(tokens) and (
-                    is_name_word(tokens[j], lex)
-                    or (tokens[j].low in lex.particles and j + 1 < len(tokens) and tokens[j + 1].is_capitalized)
+                if doc.inside_quote(starts[n]):
+                    n += 1
+                    continue
+                j = n + 1  # the run of name words, particles included: "Charles de Gaulle"
+                while j < stop and (
+                    name_word(j) or (lows[j] in lex.particles and j + 1 < stop and texts[j + 1][0].isupper())
                 ):
                     j += 1
-                k = i  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
+                k = n  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
                 while (
-                    k > 0
-                    and i - k < 8
-                    and (tokens[k - 1].text not in ",.;:!?()" or cue_rules.abbreviated(tokens, k - 1, lex))
-                    and tokens[k - 1].low not in lex.complementizers
-                    and tokens[k - 1].low not in lex.clause_breakers
-                    and tokens[k - 1].low not in lex.auxiliaries
-                    and not cue_rules.find_cue_word(tokens[k - 1], lex)
+                    k > span.start
+                    and n - k < 8
+                    and (
+                        texts[k - 1] not in ",.;:!?()"
+                        or (
+                            texts[k - 1] == "."
+                            and k - 2 >= span.start
+                            and (len(texts[k - 2]) == 1 or lows[k - 2] in lex.titles)
+                        )
+                    )
+                    and lows[k - 1] not in lex.complementizers
+                    and lows[k - 1] not in lex.clause_breakers
+                    and lows[k - 1] not in lex.auxiliaries
+                    and not (lows[k - 1] in lex.verbs and lows[k - 1] not in lex.participles)
                 ):
                     k -= 1
-                mention = cue_rules.mentions.parse(tokens[k:j], text, lex)
+                if j == n + 1 and not any(lows[m] in lex.titles or lows[m] in lex.role_nouns for m in range(k, n)):
+                    runs.append(Mention("name", texts[n], starts[n], doc.token_ends[n]))  # a possible surname
+                    n = j
+                    continue
+                tokens = doc.outside_quotes([doc.token(m) for m in range(k, j)])
+                mention = cue_rules.mentions.parse(tokens, text, lex)
                 if mention and mention.kind == "name" and mention.person:
-                    if j < len(tokens) - 1 and tokens[j].text == ",":
-                        self._apposition(tokens, j + 1, mention)
-                    runs.append((tokens[i:j], mention))
+                    if j + 1 < stop and texts[j] == ",":
+                        appositive = doc.outside_quotes([doc.token(m) for m in range(j + 1, min(stop, j + 14))])
+                        self._apposition(appositive, 0, mention)
+                    runs.append(mention)
                     if " " in mention.text:
                         surnames.add(plain(mention.text).split()[-1])
-                elif j == i + 1 and mention and mention.kind == "name":
-                    runs.append((tokens[i:j], mention))
-                i = j
-        for _, mention in runs:
+                elif j == n + 1 and mention and mention.kind == "name":
+                    runs.append(mention)
+                n = j
+        for mention in runs:
             if " " in mention.text or mention.person or plain(mention.text) in surnames:
                 entity = self.index.person(mention.text, mention.start, mention.end, mention.gender, mention.role)
                 if mention.age:
@@ -182,7 +207,7 @@ class Attributor:
         dash = cue_rules.dash_speaker(post, text, lex)
         if dash:
             return Attribution(dash, None, "dash")
-        found = cue_rules.find_cues(post, lex)
+        found = self.doc.find_cues(post)
         if not found:
             return None
         c = found[0]
@@ -214,7 +239,7 @@ class Attributor:
 
     def _before(self, pre: list[Token]) -> Attribution | None:
         lex, text = self.lex, self.doc.text
-        found = cue_rules.find_cues(pre, lex)
+        found = self.doc.find_cues(pre)
         weak: Attribution | None = None
         for c in reversed(found):
             if c.kind == "according":
@@ -242,7 +267,7 @@ class Attributor:
         """A speech tag set inside the marks: "« Moi, dit-il, j'ai l'impression … »"."""
         lex, text = self.lex, self.doc.text
         tokens = self.doc.tokens(q.start, min(q.end, q.start + CONTEXT))
-        for c in cue_rules.find_cues(tokens, lex):
+        for c in self.doc.find_cues(tokens):
             if c.kind != "verb" or c.first == 0 or tokens[c.first - 1].text != ",":
                 continue
             speaker = cue_rules.inverted_subject(tokens, c, text, lex)
@@ -378,7 +403,7 @@ class Attributor:
                 cue_rules.inverted_subject(tokens, c, doc.text, lex)
                 if c.first == 0 or tokens[c.first - 1].text == ","
                 else cue_rules.subject(tokens, c, doc.text, lex)
-                for c in cue_rules.find_cues(tokens, lex)
+                for c in doc.find_cues(tokens)
                 if c.kind == "verb" and not c.pronoun and not c.inherits
             ]
             for subject in subjects:
@@ -456,7 +481,7 @@ class Attributor:
         if doc.paragraph_index(p_start) < doc.paragraph_index(q.open_start) - 1 or doc.has_quote(p_start, p_end):
             return None
         tokens = doc.tokens(max(p_start, p_end - CONTEXT), p_end)
-        for c in cue_rules.find_cues(tokens, lex):
+        for c in self.doc.find_cues(tokens):
             if c.kind == "verb" and not c.inherits:
                 speaker = cue_rules.subject(tokens, c, doc.text, lex)
                 if speaker is not None and _specific(speaker):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -27,12 +28,17 @@ class Cue:
     inherits: bool = False  # "…, adding that", "Et d'ajouter que": the subject is the previous speaker's
 
 
-def find_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
-    """Every reporting cue among ``tokens``, left to right."""
-    words = [t.low for t in tokens]
+def find_cues(tokens: Sequence[Token], lex: Lexicon, words: list[str] | None = None) -> list[Cue]:
+    """Every reporting cue among ``tokens``, left to right (``words``: their folded forms)."""
+    words = [t.low for t in tokens] if words is None else words
+    starts = lex.cue_starts
     cues: list[Cue] = []
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(words)
+    while i < count:
+        word = words[i]
+        if word not in starts and "-" not in word:  # most words: no dictionary walk at all
+            i += 1
+            continue
         cue = _cue_at(tokens, words, i, lex)
         if cue:
             cues.append(cue)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from dataclasses import replace
 
+from .cues import Cue, find_cues
 from .lexicon import Lexicon
 from .marks import Marked, find_quotations
-from .text import Token, paragraphs, sentence_starts, tokenize
+from .text import Token, folded, paragraphs, sentence_starts, token_spans
 
 CONTEXT = 500  # characters read on each side of a quotation: attribution is local, and this keeps work linear
 
@@ -25,6 +27,13 @@ class Document:
             starts.extend(sentence_starts(text, p_start, p_end, lex, self.inside_quote))
         starts.extend(self._breaks_after_quotes())
         self._s_starts = sorted(set(starts))
+        # the whole text is tokenised once, as plain lists; Token objects are made for the
+        # windows the engine reads, when it reads them
+        self.token_texts, self.token_starts, self.token_ends = token_spans(text)
+        self.lows = [folded(t) for t in self.token_texts]
+        self._t_objects: list[Token | None] = [None] * len(self.lows)
+        self._cues: list[Cue] | None = None  # reporting cues over the whole text, found on first use
+        self._c_firsts: list[int] = []
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._q_starts, pos) - 1
@@ -33,6 +42,20 @@ class Document:
     def has_quote(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._q_starts, start)
         return i < len(self._q_starts) and self._q_starts[i] < end
+
+    def outside_quotes(self, tokens: list[Token]) -> list[Token]:
+        """``tokens`` without those inside quotations (one pass, quotes and tokens both sorted)."""
+        if not tokens:
+            return tokens
+        q = max(0, bisect.bisect_right(self._q_starts, tokens[0].start) - 1)
+        out = []
+        for tok in tokens:
+            while q < len(self.quotes) and self.quotes[q].close_end <= tok.start:
+                q += 1
+            if q < len(self.quotes) and self.quotes[q].open_start <= tok.start:
+                continue
+            out.append(tok)
+        return out
 
     def quote_at(self, pos: int) -> Marked | None:
         i = bisect.bisect_right(self._q_starts, pos) - 1
@@ -78,5 +101,67 @@ class Document:
             out.extend((a, b) for a, b in itertools.pairwise(cuts) if b > a)
         return out
 
+    def token(self, n: int) -> Token:
+        tok = self._t_objects[n]
+        if tok is None:
+            tok = self._t_objects[n] = Token(
+                self.token_texts[n], self.token_starts[n], self.token_ends[n], n, self.lows[n]
+            )
+        return tok
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that lie within ``text[start:end]``."""
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end, lo=i)
+        while j > i and self.token_ends[j - 1] > end:
+            j -= 1
+        return range(i, j)
+
     def tokens(self, start: int, end: int) -> list[Token]:
-        return tokenize(self.text, start, end)
+        """The tokens that lie within ``text[start:end]``."""
+        return [self.token(n) for n in self.token_range(start, end)]
+
+    def has_cue(self, start: int, end: int) -> bool:
+        """Whether a reporting cue starts within ``text[start:end]`` (a cheap test before reading)."""
+        self._all_cues()
+        r = self.token_range(start, end)
+        k = bisect.bisect_left(self._c_firsts, r.start)
+        return k < len(self._c_firsts) and self._c_firsts[k] < r.stop
+
+    def _all_cues(self) -> list[Cue]:
+        if self._cues is None:
+            self._cues = find_cues(_LazyTokens(self), self.lex, self.lows)
+            self._c_firsts = [c.first for c in self._cues]
+        return self._cues
+
+    def find_cues(self, tokens: list[Token]) -> list[Cue]:
+        """Reporting cues among ``tokens``, indexed into ``tokens``. Cues are found once over the
+        whole text; a window that is a run of the document's tokens reads them from there."""
+        if not tokens:
+            return []
+        lo, hi = tokens[0].n, tokens[-1].n + 1
+        if lo < 0 or hi - lo != len(tokens) or self._t_objects[lo] is not tokens[0]:
+            return find_cues(tokens, self.lex)
+        cues = self._all_cues()
+        k = bisect.bisect_left(self._c_firsts, lo)
+        out = []
+        while k < len(cues) and cues[k].last <= hi:
+            c = cues[k]
+            out.append(replace(c, first=c.first - lo, last=c.last - lo))
+            k += 1
+        return out
+
+
+class _LazyTokens:
+    """The document's tokens as a sequence, each made when first read."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc.lows)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self._doc.token(k) for k in range(*n.indices(len(self)))]
+        return self._doc.token(n)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import fold
 
 _BACKWARD_WALK = 40  # mentions looked at when resolving a pronoun or a description
 
 
+@lru_cache(maxsize=4096)
 def plain(name: str) -> str:
     """Fold case and accents: 'Sergueï' -> 'serguei'."""
     decomposed = unicodedata.normalize("NFKD", fold(name))

@@ -41,6 +41,8 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
     for s_start, s_end in doc.sentences():
         if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
+        if not doc.has_cue(s_start, s_end):
+            continue  # no reporting verb, no reported speech: most sentences end here
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
             continue
@@ -59,9 +61,7 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
     """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
     lex, text = attributor.lex, attributor.doc.text
     doc = attributor.doc
-    cues = [
-        c for c in cue_rules.find_cues(tokens, lex) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)
-    ]
+    cues = [c for c in doc.find_cues(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
     heads: list[tuple[cue_rules.Cue, int]] = []
     for c in cues:
         i = c.last
@@ -124,7 +124,7 @@ def _name_like(tok: Token, lex) -> bool:
 def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
     """ "…, a annoncé X." and "Selon X, …"."""
     lex, text = attributor.lex, attributor.doc.text
-    cues = cue_rules.find_cues(tokens, lex)
+    cues = attributor.doc.find_cues(tokens)
     if not cues:
         return []
     first, last = cues[0], cues[-1]

@@ -13,10 +13,11 @@ _SAMPLE = 5000  # characters read: enough for a verdict, bounded for speed
 def detect(text: str) -> str:
     """``en`` or ``fr``; English when nothing tells."""
     sample = text[:_SAMPLE]
-    words = [fold(m.group()) for m in _WORD.finditer(sample)]
-    scores = {
-        lang: sum(1 for w in words if w in load(lang).stopwords)
-        + sum(sample.count(ch) for ch in load(lang).signature_characters)
-        for lang in LANGUAGES
-    }
+    words = _WORD.findall(fold(sample))
+    scores = {}
+    for lang in LANGUAGES:
+        lexicon = load(lang)
+        scores[lang] = sum(1 for w in words if w in lexicon.stopwords) + sum(
+            sample.count(ch) for ch in lexicon.signature_characters
+        )
     return max(LANGUAGES, key=lambda lang: (scores[lang], lang == "en"))

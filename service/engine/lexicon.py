@@ -17,7 +17,8 @@ _DIR = Path(__file__).with_name("lexicons")
 
 def fold(word: str) -> str:
     """Lower-case a token and unify apostrophes, for lexicon lookups."""
-    return word.casefold().replace("’", "'").replace("‘", "'")
+    word = word.casefold()
+    return word.replace("’", "'").replace("‘", "'") if "’" in word or "‘" in word else word
 
 
 def _english_forms(lemma: str, doubled: dict[str, str]) -> list[str]:
@@ -99,7 +100,9 @@ class Lexicon:
     months: frozenset[str]
     days: frozenset[str]
     quote_marks: tuple[tuple[str, str], ...]
+    cue_starts: frozenset[str]  # every word a cue can start with: a fast first test
     function_words: frozenset[str]  # words that never start a name, even capitalised
+    not_names: frozenset[str]  # capitalised, these are still no name: roles, titles, months…
     signature_characters: str  # letters and marks that betray the language
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
@@ -162,8 +165,23 @@ def load(language: str) -> Lexicon:
         | frozenset(fold(p) for p in data["pronouns"])
         | frozenset(p[0] for p in _words(data["according_to"]))
     )
+    cue_starts = (
+        frozenset(verbs)
+        | frozenset(phrases)
+        | frozenset(p[0] for p in _words(data["according_to"]))
+        | frozenset(infinitives)
+    )
     return Lexicon(
+        cue_starts=cue_starts,
         function_words=function_words,
+        not_names=fs("determiners")
+        | fs("clause_breakers")
+        | fs("prepositions")
+        | fs("months")
+        | fs("days")
+        | frozenset(fold(k) for k in data["role_nouns"])
+        | frozenset(fold(k) for k in data["titles"])
+        | frozenset(fold(k) for k in data["pronouns"]),
         signature_characters=data.get("signature_characters", ""),
         language=language,
         stopwords=fs("stopwords"),

@@ -7,8 +7,6 @@ characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .lexicon import Lexicon, fold
@@ -32,26 +30,48 @@ _BOUNDARY = regex.compile(
 _LAST_WORD = regex.compile(r"([\p{L}.]+)[.!?…]$")
 
 
-@dataclass(frozen=True, slots=True)
+_FOLDED: dict[str, str] = {}
+
+
+def folded(word: str) -> str:
+    """``fold(word)``, remembered: the words of a language are few, and texts repeat them."""
+    low = _FOLDED.get(word)
+    if low is None:
+        low = fold(word)
+        if len(_FOLDED) < 100_000:
+            _FOLDED[word] = low
+    return low
+
+
 class Token:
-    text: str
-    start: int
-    end: int
-    low: str  # folded form for lookups
+    """A word, number or sign, with its offsets into the text and its features computed once."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    __slots__ = ("end", "is_capitalized", "is_word", "low", "n", "start", "text")
 
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int, n: int = -1, low: str | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.n = n  # index in the document's token list
+        self.low = folded(text) if low is None else low
+        first = text[0]
+        self.is_word = first.isalpha()
+        self.is_capitalized = first.isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``text`` as parallel lists of strings, starts and ends (no objects)."""
+    matches = list(_TOKEN.finditer(text))
+    return [m[0] for m in matches], [m.start() for m in matches], [m.end() for m in matches]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m[0], *m.span(), n) for n, m in enumerate(_TOKEN.finditer(text, start, end))]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
