@@ -31,5 +31,9 @@ lint: $(VENV)/.dev
 evaluate: $(VENV)/.runtime
 	$(BIN)/python -m service evaluate seeds/gold.jsonl
 
+bench: $(VENV)/.runtime
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

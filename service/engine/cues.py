@@ -53,7 +53,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     if not tok.is_word:
         return None
     for phrase in lex.according_to:
-        if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(tokens, i + 1)):
+        if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(words, i + 1)):
             return Cue(i, i + len(phrase), " ".join(phrase), "according")
     if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
         return None  # a capitalised word inside a sentence is a name, not a verb
@@ -101,12 +101,12 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     return Cue(first, i + width, lemma, "verb", inherits=participle)
 
 
-def _followed_by_name(tokens: list[Token], i: int) -> bool:
+def _followed_by_name(words: list[str], i: int) -> bool:
     """ "Pour X, …" reports X's view only when X is a name or a determiner phrase closed by a comma."""
-    for n, tok in enumerate(tokens[i : i + 16]):
-        if tok.text == ",":
+    for n, word in enumerate(words[i : i + 16]):
+        if word == ",":
             return True
-        if not tok.is_word and not (tok.text == "." and n and len(tokens[i + n - 1].text) == 1):
+        if not word[0].isalpha() and not (word == "." and n and len(words[i + n - 1]) == 1):
             return False  # "Pour B. Obama," reads on past the initial
     return False
 

@@ -121,12 +121,16 @@ class Document:
         """The tokens that lie within ``text[start:end]``."""
         return [self.token(n) for n in self.token_range(start, end)]
 
-    def has_cue(self, start: int, end: int) -> bool:
-        """Whether a reporting cue starts within ``text[start:end]`` (a cheap test before reading)."""
-        self._all_cues()
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The reporting cues of ``text[start:end]``, indexed into the document's tokens."""
+        cues = self._all_cues()
         r = self.token_range(start, end)
         k = bisect.bisect_left(self._c_firsts, r.start)
-        return k < len(self._c_firsts) and self._c_firsts[k] < r.stop
+        out = []
+        while k < len(cues) and cues[k].first < r.stop:
+            out.append(cues[k])
+            k += 1
+        return out
 
     def _all_cues(self) -> list[Cue]:
         if self._cues is None:

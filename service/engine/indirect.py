@@ -41,8 +41,8 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
     for s_start, s_end in doc.sentences():
         if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
-        if not doc.has_cue(s_start, s_end):
-            continue  # no reporting verb, no reported speech: most sentences end here
+        if not any(_may_report(doc, c, attributor.lex) for c in doc.cues_between(s_start, s_end)):
+            continue  # no verb that could introduce reported speech here: most sentences end here
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
             continue
@@ -51,6 +51,16 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
             if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
                 found.append(clause)
     return found
+
+
+def _may_report(doc, c: cue_rules.Cue, lex) -> bool:
+    """A cheap look at the words around a cue: could it head reported speech?"""
+    lows = doc.lows
+    if doc.inside_quote(doc.token_starts[c.first]):
+        return False
+    if c.kind == "according" or c.lemma in lex.bare_clause or (c.first and lows[c.first - 1] == ","):
+        return True
+    return any(w in lex.complementizers for w in lows[c.last : c.last + 7])
 
 
 def _holds_quote(doc, clause: Clause) -> bool:
