@@ -25,6 +25,7 @@ from .mentions import Mention, is_name_word
 from .text import Token
 
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
+_FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
 _RULE_CONFIDENCE = {
     "cue-inside": 0.85,
     "sentence-subject": 0.4,
@@ -334,8 +335,8 @@ class Attributor:
                 # (a person: someone quoted, or given a title; "New York" looks like a name too)
                 people = [
                     e
-                    for e in index.entities
-                    if e.kind == "person" and (e.quotes or e.gender) and any(s < m.start for s, _ in e.mentions)
+                    for e in (index.entities if len(index.entities) <= _FEW_PEOPLE else ())
+                    if e.kind == "person" and (e.quotes or e.gender) and 0 <= e.first < m.start
                 ]
                 if (
                     len(people) == 1
@@ -440,7 +441,7 @@ class Attributor:
         fronted = self.doc.text[s_start : m.start].rstrip().endswith(",")
         # "Surpris par la politique du président X, il déclara": il is not X
         person = self.index.by_pronoun(m.gender, s_start if fronted else m.start)
-        person_at = max((s for s, _ in person.mentions if s < m.start), default=-1) if person else -1
+        person_at = person.latest_before(m.start) if person else -1
         p_start = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 1)][0]
         for start, _, other in reversed(self.attributed):
             at = other.mention.start if other.mention else start
@@ -496,11 +497,13 @@ class Attributor:
         """
         s_start, _ = self.doc.sentence(pos)
         p_start, _ = self.doc.paragraph(pos)
-        earlier = [
-            (start, other)
-            for start, end, other in reversed(self.attributed)
-            if end <= pos and start >= p_start and other.entity is not None
-        ]
+        earlier = []
+        for start, end, other in reversed(self.attributed):
+            if start < p_start:
+                break
+            if end <= pos and other.entity is not None:
+                earlier.append((start, other))
+                break
         if earlier and earlier[0][0] >= s_start:
             self._copy(a, earlier[0][1])
             return
@@ -513,7 +516,7 @@ class Attributor:
         if earlier:
             self._copy(a, earlier[0][1])
             return
-        person = self.index.latest(pos, lambda e: e.kind == "person" and any(p_start <= s < pos for s, _ in e.mentions))
+        person = self.index.latest(pos, lambda e: e.kind == "person" and e.latest_before(pos) >= p_start)
         if person is not None:
             a.entity, a.resolution, a.mention = person, "name", None
             person.quotes += 1

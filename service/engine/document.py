@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .marks import Marked, find_quotations
 from .text import Token, folded, paragraphs, sentence_starts, token_spans
 
-CONTEXT = 500  # characters read on each side of a quotation: attribution is local, and this keeps work linear
+CONTEXT = 300  # characters read on each side of a quotation: attribution is local, and this keeps work linear
 
 
 class Document:

@@ -16,6 +16,8 @@ from functools import lru_cache
 from .lexicon import fold
 
 _BACKWARD_WALK = 40  # mentions looked at when resolving a pronoun or a description
+_NAMESAKES = 16  # distinct people one surname may name in an article
+_RECENT = 64  # an entity's latest mentions read when asking where it was last mentioned
 
 
 @lru_cache(maxsize=4096)
@@ -63,6 +65,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    _spans: set[tuple[int, int]] = field(default_factory=set)
+    first: int = -1  # where the entity is first mentioned
     gender: str = ""
     ages: set[str] = field(default_factory=set)
     quotes: int = 0
@@ -74,6 +78,18 @@ class Entity:
             self.aliases.append(self.name)
             self.aliases.remove(name)
             self.name = name
+
+    def add_mention(self, start: int, end: int) -> None:
+        if (start, end) not in self._spans:
+            self._spans.add((start, end))
+            self.mentions.append((start, end))
+            self.first = start if self.first < 0 else min(self.first, start)
+
+    def latest_before(self, pos: int) -> int:
+        """Start of the latest mention before ``pos``. Mentions come nearly in text order, so the
+        last few are read; failing those, the first mention answers (bounded, never quadratic)."""
+        best = max((s for s, _ in self.mentions[-_RECENT:] if s < pos), default=-1)
+        return best if best >= 0 or not (0 <= self.first < pos) else self.first
 
     def add_role(self, role: str | None) -> None:
         if role and plain(role) not in {plain(r) for r in self.roles}:
@@ -99,8 +115,7 @@ class EntityIndex:
         return entity
 
     def _mention(self, entity: Entity, start: int, end: int, gender: str = "") -> Entity:
-        if (start, end) not in entity.mentions:
-            entity.mentions.append((start, end))
+        entity.add_mention(start, end)
         if gender in ("m", "f") and not entity.gender:
             entity.gender = gender
         # the timeline is filled by the article scan, in text order, so appending keeps it sorted
@@ -114,6 +129,8 @@ class EntityIndex:
         words = _words(name)
         first = words[0] if len(words) > 1 else ""
         candidates = self._people.get(surname, [])
+        if len(candidates) >= _NAMESAKES:
+            first = ""  # so many namesakes is no article, but a flood: keep the work bounded
         match = None
         if first:
             match = next((p for p in candidates if not p.first_name() or _close(first, p.first_name())), None)
@@ -147,7 +164,7 @@ class EntityIndex:
     def _latest_org(self, before: int, accept) -> Entity | None:
         best, best_pos = None, -1
         for entity in self._orgs.values():
-            pos = max((s for s, _ in entity.mentions if s < before), default=-1)
+            pos = entity.latest_before(before)
             if pos > best_pos and accept(entity):
                 best, best_pos = entity, pos
         return best

@@ -61,6 +61,7 @@ def find_quotations(text: str) -> list[Marked]:
     found: list[Marked] = []
     for p_start, p_end in paragraphs(text):
         stack: list[tuple[str, int, int]] = []  # (opening mark, its start, its end)
+        opened: dict[str, int] = {}  # how many of each mark are open: a test in constant time
         tags = [t.span() for t in _TAG.finditer(text, p_start, p_end)] if "<" in text[p_start:p_end] else []
         tag = 0
         for m in _MARK.finditer(text, p_start, p_end):
@@ -71,25 +72,24 @@ def find_quotations(text: str) -> list[Marked]:
                 continue
             before = text[s - 1] if s > p_start else " "
             after = text[e] if e < p_end else " "
-            opened = [o for o, _, _ in stack]
             closes = None
             if mark in ("»", "›"):
                 closes = "«" if mark == "»" else "‹"
             elif mark == "”":
                 # typed pairs get mixed up: “…" and "…” are pairs too
-                closes = "“" if "“" in opened or '"' not in opened else '"'
-            elif mark == "“" and "„" in opened:
+                closes = "“" if opened.get("“") or not opened.get('"') else '"'
+            elif mark == "“" and opened.get("„"):
                 closes = "„"
-            elif mark == "“" and "“" in opened and not before.isspace() and not _is_letter(after):
+            elif mark == "“" and opened.get("“") and not before.isspace() and not _is_letter(after):
                 closes = "“"  # “…“ used as a pair
-            elif mark == "«" and "«" in opened and _rest_is_blank(text, e, p_end):
+            elif mark == "«" and opened.get("«") and _rest_is_blank(text, e, p_end):
                 closes = "«"
             elif mark == "’":
-                if "‘" not in opened or _is_letter(after):
+                if not opened.get("‘") or _is_letter(after):
                     continue  # an apostrophe
                 closes = "‘"
             elif mark in ('"', "''"):
-                if (mark in opened and not (before in _SPACE and _is_letter(after))) or (
+                if (opened.get(mark) and not (before in _SPACE and _is_letter(after))) or (
                     mark == '"' and stack and stack[-1][0] == '"'
                 ):
                     closes = mark
@@ -98,11 +98,12 @@ def find_quotations(text: str) -> list[Marked]:
             elif mark == "‘" and _is_letter(before):
                 continue  # d‘éviter: an apostrophe typed as ‘
             if closes is not None:
-                if closes not in opened:
+                if not opened.get(closes):
                     continue  # a stray closing mark
-                while stack and stack[-1][0] != closes:
-                    stack.pop()
+                while stack[-1][0] != closes:
+                    opened[stack.pop()[0]] -= 1
                 _, o_start, o_end = stack.pop()
+                opened[closes] -= 1
                 if not stack:
                     _add(found, text, o_start, o_end, s, e, True)
                 continue
@@ -111,6 +112,7 @@ def find_quotations(text: str) -> list[Marked]:
             if mark == "’":
                 continue
             stack.append((mark, s, e))
+            opened[mark] = opened.get(mark, 0) + 1
         if stack:
             _, o_start, o_end = stack[0]
             _add(found, text, o_start, o_end, p_end, p_end, False)
