@@ -6,13 +6,15 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import api, errors, ops
+from . import api, auth, errors, ops
 
 OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes; larger bodies get 413 before they are read
     "DEFAULT_LANGUAGE": "auto",
+    "ENGINE_BUDGET": 10.0,  # seconds one extraction may take before it gives up with a 503
+    "API_KEYS": "",  # comma-separated; empty leaves the API open
     "OPENAPI_PATH": str(OPENAPI_PATH),
 }
 
@@ -26,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
+    auth.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
     errors.register(app)

@@ -62,4 +62,5 @@ def quotes():
         raise UnsupportedMediaType(f"Send application/json or text/plain, not {given}.")
     language = query["language"] or body.get("language") or current_app.config["DEFAULT_LANGUAGE"]
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
-    return result_to_dict(extract(body["text"], language, indirect=indirect))
+    result = extract(body["text"], language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
+    return result_to_dict(result)

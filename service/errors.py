@@ -6,7 +6,15 @@ import logging
 
 from flask import Flask, Response, current_app, json
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge, UnprocessableEntity
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    RequestEntityTooLarge,
+    ServiceUnavailable,
+    UnprocessableEntity,
+)
+
+from .engine import BudgetExceeded
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +44,24 @@ def register(app: Flask) -> None:
         response = problem(exc.code or 500, exc.name, exc.description or exc.name)
         if exc.code == 405 and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
+        if exc.code == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="quotes"'
         return response
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(exc: RequestEntityTooLarge):
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         return problem(413, exc.name, f"The body is larger than this server's limit of {limit} bytes.")
+
+    @app.errorhandler(BudgetExceeded)
+    def over_budget(exc: BudgetExceeded):
+        response = problem(
+            503,
+            ServiceUnavailable().name,
+            f"The article could not be analysed in time ({exc}); send a shorter text or retry later.",
+        )
+        response.headers["Retry-After"] = "1"
+        return response
 
     @app.errorhandler(ValidationError)
     def validation_error(exc: ValidationError):

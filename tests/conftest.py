@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -80,33 +81,47 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def gunicorn_server():
+@contextlib.contextmanager
+def running_gunicorn(**env_overrides: str):
     """The real server, started with the project's ``gunicorn.conf.py`` on a free port."""
     port = _free_port()
-    env = {**os.environ, "QUOTES_BIND": f"127.0.0.1:{port}", "QUOTES_WORKERS": "2", "QUOTES_ACCESS_LOG": ""}
+    env = {
+        **os.environ,
+        "QUOTES_BIND": f"127.0.0.1:{port}",
+        "QUOTES_WORKERS": "2",
+        "QUOTES_ACCESS_LOG": "",
+        **env_overrides,
+    }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen(
         [str(gunicorn), "-c", "gunicorn.conf.py", "service.wsgi:app"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail(f"gunicorn did not start: {proc.stderr.read().decode()[-2000:]}")
-    yield url, proc
-    proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("gunicorn did not start")
+                time.sleep(0.1)
+        yield url, proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def gunicorn_server():
+    with running_gunicorn() as server:
+        yield server

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import requests
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS, running_gunicorn
 
 
 def test_gunicorn_serves_a_seed_article(gunicorn_server):
@@ -29,3 +37,60 @@ def test_gunicorn_answers_errors_as_problems(gunicorn_server):
     assert response.headers["Content-Type"] == "application/problem+json"
     oversized = requests.post(f"{url}/v1/quotes", json={"text": "x" * 1_100_000}, timeout=10)
     assert oversized.status_code == 413
+
+
+def _workers(master: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
+    return [int(pid) for pid in out.split()]
+
+
+def _post(url: str, text: str = "« Oui », a dit Marie Curie.") -> int:
+    return requests.post(f"{url}/v1/quotes", json={"text": text}, timeout=10).status_code
+
+
+def test_killed_worker_is_replaced_and_service_keeps_answering():
+    with running_gunicorn() as (url, master):
+        victim = _workers(master.pid)[0]
+        os.kill(victim, signal.SIGKILL)
+        statuses = [_post(url) for _ in range(30)]
+        assert statuses.count(200) >= 28  # at most the request in the killed worker's hands is lost
+        deadline = time.monotonic() + 10
+        while len(_workers(master.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert victim not in _workers(master.pid) and len(_workers(master.pid)) == 2
+        assert _post(url) == 200
+
+
+def test_sigterm_lets_in_flight_requests_finish():
+    long_text = "Paul Grant said he was sure. “Yes,” he said. " * 15_000  # about a second of work, under 1 MB
+    with running_gunicorn() as (url, master):
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(_post, url, long_text)
+            time.sleep(0.3)
+            master.send_signal(signal.SIGTERM)
+            assert pending.result(timeout=30) == 200
+        assert master.wait(timeout=30) == 0
+
+
+def test_lying_content_length_gets_an_answer_not_a_hang():
+    with running_gunicorn() as (url, _):
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(
+                b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: 1000\r\n\r\nonly a few bytes"
+            )
+            sock.shutdown(socket.SHUT_WR)
+            reply = sock.recv(4096)
+        assert reply == b"" or not reply.startswith(b"HTTP/1.1 5")
+        assert _post(url) == 200
+
+
+def test_short_soak_has_no_server_or_connection_errors():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from soak import soak
+
+    report = soak(requests=240, clients=4)
+    assert report["requests"] == 240
+    assert report["server_errors"] == 0 and report["connection_errors"] == 0
+    assert {"200", "400", "413", "415", "422"} <= set(report["statuses"])

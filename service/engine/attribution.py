@@ -89,6 +89,7 @@ class Attributor:
             return first.isupper() and first.isalpha() and lows[m] not in lex.not_names
 
         for p_start, p_end in doc.paragraphs:
+            doc.budget.check()
             span = doc.token_range(p_start, p_end)
             n, stop = span.start, span.stop
             while n < stop:

@@ -6,6 +6,7 @@ import bisect
 import itertools
 from dataclasses import replace
 
+from .budget import UNLIMITED, Budget
 from .cues import Cue, find_cues
 from .lexicon import Lexicon
 from .marks import Marked, find_quotations
@@ -15,10 +16,12 @@ CONTEXT = 300  # characters read on each side of a quotation: attribution is loc
 
 
 class Document:
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, budget: Budget = UNLIMITED) -> None:
         self.text = text
         self.lex = lex
+        self.budget = budget
         self.quotes: list[Marked] = find_quotations(text)
+        budget.check()
         self._q_starts = [q.open_start for q in self.quotes]
         self.paragraphs = paragraphs(text)
         self._p_starts = [p[0] for p in self.paragraphs]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .attribution import Attribution, Attributor
+from .budget import Budget
 from .document import Document
 from .entities import plain
 from .indirect import find_indirect
@@ -14,18 +15,21 @@ from .model import Quote, Result, Span, Speaker, SpeakerRef
 CONTINUATION_PARAGRAPHS = 2  # a stand-alone quote inherits a speaker from at most this many paragraphs back
 
 
-def extract(text: str, language: str = "auto", indirect: bool = True) -> Result:
+def extract(text: str, language: str = "auto", indirect: bool = True, budget: float | None = None) -> Result:
     """Find every quotation in ``text`` with its speaker, role, cue and spans.
 
-    ``language`` is ``en``, ``fr`` or ``auto``; ``indirect`` adds reported speech without marks.
+    ``language`` is ``en``, ``fr`` or ``auto``; ``indirect`` adds reported speech without marks;
+    ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it).
     """
+    clock = Budget(budget)
     if language not in LANGUAGES:
         language = detect(text)
-    doc = Document(text, load(language))
+    doc = Document(text, load(language), clock)
     attributor = Attributor(doc)
     marked = doc.quotes
     attributions: list[Attribution] = []
     for i, q in enumerate(marked):
+        clock.check()
         a = attributor.attribute(q, marked[i - 1] if i else None, marked[i + 1] if i + 1 < len(marked) else None)
         if a.rule == "participle":
             attributor.inherit(a, q.open_start)

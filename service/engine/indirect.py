@@ -39,6 +39,7 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
     doc = attributor.doc
     found: list[Clause] = []
     for s_start, s_end in doc.sentences():
+        doc.budget.check()
         if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
         if not any(_may_report(doc, c, attributor.lex) for c in doc.cues_between(s_start, s_end)):

@@ -1,0 +1,86 @@
+"""Hostile and broken input: the engine stays linear, spans stay honest, the API never answers 500.
+
+Each hostile text gets a time budget linear in its size, and the engine's own budget check is
+the assertion: a quadratic path would spend it and raise. (The full-size corpus is
+``benchmarks/hostile.py``; these are the same shapes, smaller.)
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service.engine import BudgetExceeded, extract
+
+MICROSECONDS_PER_CHAR = 40  # about ten times the slowest shape measured; far below any quadratic path
+
+HOSTILE = {
+    "opening marks": "«" * 50_000,
+    "curly openers": "“" * 50_000,
+    "straight quotes": '"' * 100_000,
+    "quote never closed": "« " + "mot " * 50_000,
+    "one capitalised word": "Lavrov " * 30_000,
+    "no space": "a" * 200_000,
+    "marks nested deep": "«“‘" * 1000 + "x" + "’”»" * 1000,
+    "cue phrases in a row": "a déclaré Jean Dupont, " * 5_000,
+    "said said said": "said Paul Grant said " * 5_000,
+    "newlines": "\n" * 200_000,
+    "bidi and joiners": "\u202e\u200d« Oui »\u200d a dit \u202eMarie " * 5_000,
+    "pronouns and names": "Paul Grant said he was sure. “Yes,” he said. " * 2_000,
+    "namesakes": " ".join(f"Jean{i} Dupont a dit « oui »." for i in range(5_000)),
+    "abbreviation dots": "M. " * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_is_handled_in_linear_time(name):
+    text = HOSTILE[name]
+    budget = 1.0 + len(text) * MICROSECONDS_PER_CHAR / 1e6
+    result = extract(text, budget=budget)
+    for quote in result.quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_spent_budget_stops_the_engine():
+    with pytest.raises(BudgetExceeded):
+        extract("Paul Grant said he was sure. “Yes,” he said. " * 2_000, budget=1e-9)
+
+
+def test_spent_budget_is_a_503_problem(app):
+    app.config["ENGINE_BUDGET"] = 1e-9
+    response = app.test_client().post("/v1/quotes", json={"text": "« Oui », a dit Marie Curie. " * 50})
+    assert response.status_code == 503
+    assert response.mimetype == "application/problem+json"
+    assert response.headers["Retry-After"] == "1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00« Oui », a dit Marie Curie.\x00",
+        "\ufeff« Oui », a dit Marie Curie.",
+        "Titre\r\n\r\n« Oui », a dit Marie Curie.\r\n",
+        "« Déjà », a dit Marie Curie.".replace("é", "e\u0301"),  # decomposed accents (NFD)
+    ],
+)
+def test_control_characters_keep_offsets_true(client, text):
+    body = client.post("/v1/quotes", json={"text": text}).get_json()
+    (quote,) = body["quotes"]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert quote["speaker"]["name"] == "Marie Curie"
+
+
+def test_deeply_nested_json_is_400(client):
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/v1/quotes", data=body, content_type="application/json")
+    assert response.status_code in (400, 422)
+    assert response.mimetype == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "payload", [None, True, 1.5, {"text": ["a"]}, {"text": {"a": 1}}, {"text": "x", "indirect": "yes"}]
+)
+def test_wrong_shapes_are_422(client, payload):
+    response = client.post("/v1/quotes", data=json.dumps(payload), content_type="application/json")
+    assert response.status_code == 422
