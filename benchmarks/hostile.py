@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from service.engine import extract  # noqa: E402
+from service.engine import extract
 
 SHAPES = {
     "100,000 opening marks": lambda n: "«" * n,
