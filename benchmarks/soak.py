@@ -75,6 +75,10 @@ def soak(requests: int, clients: int) -> dict:
     port = free_port()
     server = start_server(port)
     try:
+        # warm up: every worker loads its lexicons and fills its caches before memory is read
+        warm = len(workers(server.pid)) * len(bodies(random.Random(0))) * 2
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            list(pool.map(lambda n: client(port, warm // clients + 1, 1000 + n), range(clients)))
         before = {pid: rss_mb(pid) for pid in workers(server.pid)}
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=clients) as pool:
