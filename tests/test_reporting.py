@@ -171,3 +171,21 @@ def test_weak_evidence_scores_low():
     (quote,) = quotes("Paul Grant admires the plan as a “bold idea” for the city.")
     assert quote.rule == "sentence-subject"
     assert quote.confidence < 0.5
+
+
+def test_possessive_claim_that():
+    (quote,) = quotes("Critics pounced on Anna Berg’s claim that the plan was “a disaster” last week.")
+    assert (quote.speaker.name, quote.rule) == ("Anna Berg", "possessive")
+
+
+def test_clause_after_a_quote_starting_with_but_is_not_its_attribution():
+    text = "Kerr Putney, the police chief, said the video did not give “clear evidence,” but he said that it helped."
+    (quote,) = quotes(text)
+    assert quote.speaker.name == "Kerr Putney"
+
+
+def test_full_name_with_initial_and_suffix():
+    text = "Vice President Joseph R. Biden Jr. spoke on Friday.\n\n“Tell that to the janitor,” Mr. Biden said."
+    (speaker,) = extract(text, indirect=False).speakers
+    assert speaker.name == "Joseph R. Biden Jr."
+    assert speaker.roles == ["Vice President"]

@@ -27,6 +27,7 @@ from .text import Token
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
 _RULE_CONFIDENCE = {
+    "possessive": 0.8,
     "cue-inside": 0.85,
     "sentence-subject": 0.4,
     "label": 0.9,
@@ -99,11 +100,15 @@ class Attributor:
                 if doc.inside_quote(starts[n]):
                     n += 1
                     continue
-                j = n + 1  # the run of name words, particles included: "Charles de Gaulle"
+                j = n + 1  # the run of name words, particles and initials included: "Loretta E. Lynch"
                 while j < stop and (
-                    name_word(j) or (lows[j] in lex.particles and j + 1 < stop and texts[j + 1][0].isupper())
+                    name_word(j)
+                    or (lows[j] in lex.particles and j + 1 < stop and texts[j + 1][0].isupper())
+                    or (texts[j] == "." and len(texts[j - 1]) == 1 and j + 1 < stop and name_word(j + 1))
                 ):
                     j += 1
+                if j < stop and texts[j] == "." and lows[j - 1] in lex.name_suffixes:
+                    j += 1  # "Joseph R. Biden Jr."
                 k = n  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
                 while (
                     k > span.start
@@ -213,7 +218,7 @@ class Attributor:
         if not found:
             return None
         c = found[0]
-        if c.inherits:
+        if c.inherits or c.kind == "possessive":
             return None
         lead = [t for t in post[: c.first] if t.is_word or t.text[0].isdigit()]
         if not lead:
@@ -244,6 +249,11 @@ class Attributor:
         found = self.doc.find_cues(pre)
         weak: Attribution | None = None
         for c in reversed(found):
+            if c.kind == "possessive":
+                speaker = cue_rules.possessor(pre, c, text, lex)
+                if speaker is not None:
+                    return Attribution(speaker, c, "possessive", pre)
+                continue
             if c.kind == "according":
                 speaker = cue_rules.according_speaker(pre, c, text, lex)
                 if speaker:
@@ -421,7 +431,7 @@ class Attributor:
                         probe.entity.quotes -= 1
                         if self._agrees(m.gender, probe.entity):
                             return probe.entity
-            if back:  # a sentence before the pronoun's: its subject, if a person, is salient too
+            if back or (end - start > 2 and not doc.has_quote(start, end)):  # its subject is salient too
                 subject = self.sentence_subject(start, end)
                 if subject is not None and subject.kind == "name":
                     entity = self._named_entity(subject)

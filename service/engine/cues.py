@@ -75,6 +75,14 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return None
     lemma, width = found
     previous = words[i - 1] if i > 0 else ""
+    after = words[i + width] if i + width < len(words) else ""
+    if (
+        lex.language == "en"
+        and previous.endswith("'s")
+        and tokens[i - 1].is_capitalized
+        and (after in lex.complementizers or after == ":")
+    ):
+        return Cue(i - 1, i + width, lemma, "possessive")  # "Trump’s claim that …": Trump said it
     if (
         (lex.language == "en" and previous.endswith("'s"))
         or previous in lex.determiners
@@ -296,6 +304,8 @@ def leading_subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
     i = 0
     while i < len(tokens) and not (tokens[i].is_word or tokens[i].text[0].isdigit()):
         i += 1
+    if i < len(tokens) and tokens[i].low in lex.clause_breakers:
+        return None  # "”, but he said that …" opens a clause of its own
     phrase = _until_comma(tokens, i, lex)
     if not phrase or cue.first - i > 30 or any(t.low in lex.auxiliaries for t in phrase):
         return None
@@ -401,6 +411,28 @@ def dash_speaker(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None
     if tokens and tokens[0].text in _DASHES:
         return mentions.parse(_until_comma(tokens, 1, lex), text, lex)
     return None
+
+
+def possessor(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
+    """The name whose claim, statement or warning it is: "Trump’s claim", "Sen. Tim Kaine’s remark"."""
+    owner = tokens[cue.first]
+    j = cue.first
+    while (
+        j > 0
+        and cue.first - j < 4
+        and (
+            mentions.is_name_word(tokens[j - 1], lex)
+            or abbreviated(tokens, j - 1, lex)
+            or tokens[j - 1].low in lex.titles
+        )
+    ):
+        j -= 1
+    stem_end = owner.end - 2  # without "’s"
+    name = tokens[j : cue.first]
+    mention = mentions.parse(name, text, lex) if name else None
+    if mention is None or mention.kind != "name":
+        return Mention("name", text[owner.start : stem_end], owner.start, stem_end)
+    return Mention("name", text[mention.start : stem_end], mention.start, stem_end, mention.role, mention.gender, True)
 
 
 def according_speaker(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:

@@ -125,8 +125,8 @@ class EntityIndex:
 
     def person(self, name: str, start: int, end: int, gender: str = "", role: str | None = None) -> Entity:
         """The person named ``name`` (a full name or a surname), created if new."""
-        surname = _surname(name)
         words = _words(name)
+        surname = _surname(name)
         first = words[0] if len(words) > 1 else ""
         candidates = self._people.get(surname, [])
         if len(candidates) >= _NAMESAKES:

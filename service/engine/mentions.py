@@ -220,7 +220,12 @@ def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
         tok = toks[j - 1]
         named = is_name_word(tok, lex) or (tok.is_capitalized and _after_title(toks, j - 1, lex))
         particle = j < end and j >= 2 and tok.low in lex.particles and toks[j - 2].is_capitalized
-        initial = tok.text == "." and j >= 2 and len(toks[j - 2].text) == 1 and toks[j - 2].is_capitalized
+        initial = (
+            tok.text == "."
+            and j >= 2
+            and toks[j - 2].is_capitalized
+            and (len(toks[j - 2].text) == 1 or toks[j - 2].low in lex.name_suffixes)
+        )  # "B. Obama", "Joseph R. Biden Jr."
         if not (named or particle or initial):  # "Charles de Gaulle", "B. Obama"
             break
         j -= 1
