@@ -94,3 +94,21 @@ def test_short_soak_has_no_server_or_connection_errors():
     assert report["requests"] == 240
     assert report["server_errors"] == 0 and report["connection_errors"] == 0
     assert {"200", "400", "413", "415", "422"} <= set(report["statuses"])
+
+
+def test_request_over_the_worker_timeout_is_cut_off_alone():
+    heavy = "Paul Grant said he was sure. “Yes,” he said. " * 15_000  # several seconds of work
+    with running_gunicorn(QUOTES_TIMEOUT="1", QUOTES_ENGINE_BUDGET="60") as (url, _):
+
+        def post_heavy() -> int | str:
+            try:
+                return requests.post(f"{url}/v1/quotes", json={"text": heavy}, timeout=30).status_code
+            except requests.ConnectionError:
+                return "cut off"
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(post_heavy)
+            time.sleep(0.2)
+            assert [_post(url) for _ in range(5)] == [200] * 5  # the other worker keeps serving
+            assert pending.result(timeout=30) in ("cut off", 500, 502, 503)
+        assert _post(url) == 200  # and the killed worker's replacement serves too
