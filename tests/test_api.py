@@ -146,5 +146,8 @@ def test_health_and_contract_endpoints(client):
     assert spec.status_code == 200 and b"openapi: 3.1.0" in spec.data
 
 
-def test_responses_carry_nosniff(client):
-    assert client.get("/healthz").headers["X-Content-Type-Options"] == "nosniff"
+def test_responses_carry_security_headers(client):
+    headers = client.get("/healthz").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
