@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from .engine import extract
+from .offsets import convert
 from .schemas import quotes_query, quotes_request
 from .serialize import result_to_dict
 
@@ -62,5 +63,6 @@ def quotes():
         raise UnsupportedMediaType(f"Send application/json or text/plain, not {given}.")
     language = query["language"] or body.get("language") or current_app.config["DEFAULT_LANGUAGE"]
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
+    unit = query["offsets"] or body.get("offsets", "codepoint")
     result = extract(body["text"], language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
-    return result_to_dict(result)
+    return convert(result_to_dict(result), body["text"], unit)

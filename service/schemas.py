@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import RAISE, Schema, fields, validate
 
 LANGUAGE_CHOICES = ("auto", "en", "fr")
+OFFSET_UNITS = ("codepoint", "utf16", "utf8")
 
 
 class StrictBoolean(fields.Boolean):
@@ -25,6 +26,7 @@ class QuotesRequestSchema(Schema):
     text = fields.String(required=True)
     language = fields.String(load_default="auto", validate=validate.OneOf(LANGUAGE_CHOICES))
     indirect = StrictBoolean(load_default=True)
+    offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_UNITS))
 
 
 class QuotesQuerySchema(Schema):
@@ -35,6 +37,7 @@ class QuotesQuerySchema(Schema):
 
     language = fields.String(load_default=None, validate=validate.OneOf(LANGUAGE_CHOICES))
     indirect = fields.Boolean(load_default=None, truthy={"true"}, falsy={"false"})
+    offsets = fields.String(load_default=None, validate=validate.OneOf(OFFSET_UNITS))
 
 
 class SpanSchema(Schema):
@@ -77,6 +80,7 @@ class SpeakerSchema(Schema):
 
 class ResultSchema(Schema):
     language = fields.String()
+    offsets = fields.String(dump_default="codepoint")
     quotes = fields.List(fields.Nested(QuoteSchema))
     speakers = fields.List(fields.Nested(SpeakerSchema))
 
