@@ -5,6 +5,8 @@ The work is CPU-bound regex matching, so sync workers, one or two per core.
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 
 
 def _env(name: str, default):
@@ -23,8 +25,20 @@ max_requests_jitter = _env("QUOTES_MAX_REQUESTS_JITTER", 1000)
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-accesslog = _env("QUOTES_ACCESS_LOG", "-")
+accesslog = _env("QUOTES_ACCESS_LOG", "") or None  # the app logs one JSON line per request already
 errorlog = "-"
 loglevel = _env("QUOTES_LOG_LEVEL", "info")
 # the access log holds no request body: article text is never logged
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+
+def on_starting(server):
+    """One metrics directory for all workers, so /metrics counts every worker's requests."""
+    if not os.environ.get("QUOTES_METRICS_DIR"):
+        os.environ["QUOTES_METRICS_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")  # workers inherit it
+
+
+def on_exit(server):
+    directory = os.environ.get("QUOTES_METRICS_DIR", "")
+    if directory.startswith(tempfile.gettempdir()) and "quotes-metrics-" in directory:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import api, auth, errors, ops
+from . import api, auth, errors, observe, ops
 
 OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
@@ -15,6 +15,8 @@ DEFAULTS = {
     "DEFAULT_LANGUAGE": "auto",
     "ENGINE_BUDGET": 10.0,  # seconds one extraction may take before it gives up with a 503
     "API_KEYS": "",  # comma-separated; empty leaves the API open
+    "METRICS_DIR": "",  # shared by gunicorn's workers (gunicorn.conf.py sets it); empty: a new one
+    "LOG_REQUESTS": True,  # one JSON line per request on stderr: id, path, status, sizes, time
     "OPENAPI_PATH": str(OPENAPI_PATH),
 }
 
@@ -28,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
+    observe.register(app)
     auth.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)

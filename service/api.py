@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from .engine import extract
+from .observe import metrics
 from .offsets import convert
 from .schemas import quotes_query, quotes_request
 from .serialize import result_to_dict
@@ -65,4 +66,6 @@ def quotes():
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
     unit = query["offsets"] or body.get("offsets", "codepoint")
     result = extract(body["text"], language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
-    return convert(result_to_dict(result), body["text"], unit)
+    dumped = result_to_dict(result)
+    metrics().observe_quotes(dumped["quotes"])
+    return convert(dumped, body["text"], unit)

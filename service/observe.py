@@ -1,0 +1,63 @@
+"""Request ids, one JSON log line per request, and metrics. Article text is never logged."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+import uuid
+
+import regex
+from flask import Flask, Response, current_app, g, request
+
+from .metrics import Metrics
+
+log = logging.getLogger("service.requests")
+_REQUEST_ID = regex.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname}
+        entry.update(getattr(record, "fields", {"message": record.getMessage()}))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def metrics() -> Metrics:
+    return current_app.extensions["metrics"]
+
+
+def register(app: Flask) -> None:
+    app.extensions["metrics"] = Metrics(app.config.get("METRICS_DIR") or None)
+    if app.config.get("LOG_REQUESTS") and not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter())
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+    @app.before_request
+    def start() -> None:
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def finish(response: Response) -> Response:
+        seconds = time.perf_counter() - g.get("started", time.perf_counter())
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        if request.path != "/metrics":
+            metrics().observe_request(response.status_code, seconds)
+        if app.config.get("LOG_REQUESTS"):
+            fields = {
+                "request_id": g.get("request_id"),
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "bytes_in": request.content_length or 0,
+                "bytes_out": response.calculate_content_length() or 0,
+                "ms": round(seconds * 1000, 2),
+            }
+            log.info("request", extra={"fields": fields})
+        return response
