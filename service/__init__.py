@@ -13,6 +13,8 @@ OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes; larger bodies get 413 before they are read
     "DEFAULT_LANGUAGE": "auto",
+    "BATCH_MAX_DOCUMENTS": 100,  # documents in one batch request
+    "BATCH_MAX_BYTES": 10_000_000,  # body of one batch request; read line by line for NDJSON
     "ENGINE_BUDGET": 10.0,  # seconds one extraction may take before it gives up with a 503
     "API_KEYS": "",  # comma-separated; empty leaves the API open
     "METRICS_DIR": "",  # shared by gunicorn's workers (gunicorn.conf.py sets it); empty: a new one

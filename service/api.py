@@ -1,18 +1,21 @@
-"""``POST /v1/quotes``: the article in, its quotations out. Parsing and dumping only."""
+"""``POST /v1/quotes`` and ``POST /v1/quotes/batch``: articles in, quotations out. Parsing and dumping only."""
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterable, Iterator
 
 import regex
-from flask import Blueprint, current_app, request
+from flask import Blueprint, Response, current_app, request, stream_with_context
 from marshmallow import ValidationError
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, HTTPException, UnprocessableEntity, UnsupportedMediaType
 
-from .engine import extract
+from .engine import BudgetExceeded, extract
+from .errors import problem_body, validation_problem
 from .observe import metrics
 from .offsets import convert
-from .schemas import quotes_query, quotes_request
+from .schemas import batch_document, batch_request, quotes_query, quotes_request
 from .serialize import result_to_dict
 
 bp = Blueprint("api", __name__)
@@ -20,18 +23,22 @@ bp = Blueprint("api", __name__)
 # JSON can carry lone surrogates ("\ud800"), which no UTF-8 response can hold; each becomes
 # U+FFFD, one code point for one, so every offset stays true.
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+NDJSON = "application/x-ndjson"
 
 
-def _json_body() -> dict:
-    raw = request.get_data()
+def _parse_json(raw: bytes | str) -> object:
     try:
-        body = json.loads(raw)
+        return json.loads(raw)
     except UnicodeDecodeError as exc:
         raise BadRequest(f"The body is not valid UTF-8: {exc.reason} at byte {exc.start}.") from None
     except json.JSONDecodeError as exc:
         raise BadRequest(f"Malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
     except RecursionError:
         raise BadRequest("Malformed JSON: nested too deeply.") from None
+
+
+def _json_body() -> dict:
+    body = _parse_json(request.get_data())
     if not isinstance(body, dict):
         raise ValidationError(["The body must be a JSON object with a 'text' string."])
     loaded = quotes_request.load(body)
@@ -51,6 +58,16 @@ def _text_body() -> dict:
     return {"text": text}
 
 
+def analyse(text: str, language: str, indirect: bool, unit: str) -> dict:
+    """One article's result, as the API returns it."""
+    if language == "auto":
+        language = current_app.config["DEFAULT_LANGUAGE"]
+    result = extract(text, language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
+    dumped = result_to_dict(result)
+    metrics().observe_quotes(dumped["quotes"])
+    return convert(dumped, text, unit)
+
+
 @bp.post("/v1/quotes")
 def quotes():
     """Quotations of one article, with their speakers, roles, cues and spans."""
@@ -62,10 +79,76 @@ def quotes():
     else:
         given = request.mimetype or "none"
         raise UnsupportedMediaType(f"Send application/json or text/plain, not {given}.")
-    language = query["language"] or body.get("language") or current_app.config["DEFAULT_LANGUAGE"]
+    language = query["language"] or body.get("language") or "auto"
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
     unit = query["offsets"] or body.get("offsets", "codepoint")
-    result = extract(body["text"], language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
-    dumped = result_to_dict(result)
-    metrics().observe_quotes(dumped["quotes"])
-    return convert(dumped, body["text"], unit)
+    return analyse(body["text"], language, indirect, unit)
+
+
+def _document_result(raw: object, position: int, unit: str) -> dict:
+    """The result of one batch document, or its own error: one bad document fails alone."""
+    fallback_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    try:
+        if not isinstance(raw, dict):
+            raise ValidationError(["A document must be a JSON object with an 'id' and a 'text'."])
+        document = batch_document.load(raw)
+        text = _LONE_SURROGATE.sub("\ufffd", document["text"])
+        return {"id": document["id"], "result": analyse(text, document["language"], document["indirect"], unit)}
+    except ValidationError as exc:
+        error = validation_problem(exc)
+    except BudgetExceeded as exc:
+        error = problem_body(503, "Service Unavailable", f"The document could not be analysed in time ({exc}).")
+    return {"id": fallback_id if fallback_id is not None else f"#{position}", "error": error}
+
+
+def _ndjson_documents(lines: Iterable[bytes], limit: int) -> Iterator[tuple[object, dict | None]]:
+    """(document, None) for each line of an NDJSON body as it arrives, (None, problem) for a bad one."""
+    count = 0
+    try:
+        for line in lines:
+            if not line.strip():
+                continue
+            count += 1
+            if count > limit:
+                detail = f"A batch holds at most {limit} documents; the rest were not read."
+                yield None, problem_body(422, "Unprocessable Entity", detail)
+                return
+            try:
+                yield _parse_json(line), None
+            except BadRequest as exc:
+                yield None, problem_body(400, "Bad Request", exc.description)
+    except HTTPException as exc:  # the body outgrew the limit while it streamed in
+        yield None, problem_body(exc.code or 400, exc.name, exc.description or exc.name)
+
+
+@bp.post("/v1/quotes/batch")
+def batch():
+    """Quotations of many articles, one result or error per document, in order."""
+    limit = current_app.config["BATCH_MAX_DOCUMENTS"]
+    query = quotes_query.load({k: v for k, v in request.args.items() if k == "offsets"})
+    if request.mimetype == NDJSON:
+        request.max_content_length = current_app.config["BATCH_MAX_BYTES"]
+        unit = query["offsets"] or "codepoint"
+        documents = _ndjson_documents(request.stream, limit)
+        first = next(documents, None)  # read before answering, so an empty batch is still a 422
+        if first is None:
+            raise UnprocessableEntity("An NDJSON batch needs at least one document, one JSON object a line.")
+        documents = itertools.chain([first], documents)
+
+        def lines() -> Iterator[str]:
+            for position, (raw, error) in enumerate(documents):
+                entry = {"id": f"#{position}", "error": error} if error else _document_result(raw, position, unit)
+                yield json.dumps(entry, ensure_ascii=False) + "\n"
+
+        return Response(stream_with_context(lines()), mimetype=NDJSON)
+    if request.mimetype != "application/json":
+        raise UnsupportedMediaType(f"Send application/json or {NDJSON}, not {request.mimetype or 'none'}.")
+    request.max_content_length = current_app.config["BATCH_MAX_BYTES"]
+    body = _parse_json(request.get_data())
+    if not isinstance(body, dict):
+        raise ValidationError(["The body must be a JSON object with a 'documents' list."])
+    envelope = batch_request.load(body)
+    if len(envelope["documents"]) > limit:
+        raise UnprocessableEntity(f"A batch holds at most {limit} documents, not {len(envelope['documents'])}.")
+    unit = query["offsets"] or envelope["offsets"]
+    return {"results": [_document_result(raw, n, unit) for n, raw in enumerate(envelope["documents"])]}

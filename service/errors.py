@@ -19,9 +19,20 @@ from .engine import BudgetExceeded
 log = logging.getLogger(__name__)
 
 
+def problem_body(status: int, title: str, detail: str, **extra) -> dict:
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+
+
 def problem(status: int, title: str, detail: str, **extra) -> Response:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    body = problem_body(status, title, detail, **extra)
     return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+def validation_problem(exc: ValidationError) -> dict:
+    """Marshmallow's messages as a 422 problem with one JSON pointer per field."""
+    errors = _pointers(exc.messages)
+    detail = "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors)
+    return problem_body(UnprocessableEntity.code, UnprocessableEntity().name, detail, errors=errors)
 
 
 def _pointers(messages, prefix: str = "") -> list[dict]:
@@ -65,9 +76,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ValidationError)
     def validation_error(exc: ValidationError):
-        errors = _pointers(exc.messages)
-        detail = "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors)
-        return problem(UnprocessableEntity.code, UnprocessableEntity().name, detail, errors=errors)
+        body = validation_problem(exc)
+        return Response(json.dumps(body), status=422, mimetype="application/problem+json")
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -29,6 +29,28 @@ class QuotesRequestSchema(Schema):
     offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_UNITS))
 
 
+class BatchDocumentSchema(Schema):
+    """One document of ``POST /v1/quotes/batch``."""
+
+    class Meta:
+        unknown = RAISE
+
+    id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    text = fields.String(required=True)
+    language = fields.String(load_default="auto", validate=validate.OneOf(LANGUAGE_CHOICES))
+    indirect = StrictBoolean(load_default=True)
+
+
+class BatchRequestSchema(Schema):
+    """Body of ``POST /v1/quotes/batch`` as JSON; each document is checked on its own."""
+
+    class Meta:
+        unknown = RAISE
+
+    documents = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1))
+    offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_UNITS))
+
+
 class QuotesQuerySchema(Schema):
     """Query parameters of ``POST /v1/quotes`` (the options of a text/plain body)."""
 
@@ -86,5 +108,7 @@ class ResultSchema(Schema):
 
 
 quotes_request = QuotesRequestSchema()
+batch_request = BatchRequestSchema()
+batch_document = BatchDocumentSchema()
 quotes_query = QuotesQuerySchema()
 result_schema = ResultSchema()

@@ -32,6 +32,7 @@ OPENAPI = OpenAPI.from_dict(
         extra_media_type_deserializers={
             "application/problem+json": json.loads,
             "application/yaml": lambda body: body.decode("utf-8"),
+            "application/x-ndjson": lambda body: body.decode("utf-8"),
         }
     ),
 )
