@@ -11,12 +11,11 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, UnprocessableEntity, UnsupportedMediaType
 
-from .engine import BudgetExceeded, extract
+from . import view
+from .analysis import analyse
+from .engine import BudgetExceeded
 from .errors import problem_body, validation_problem
-from .observe import metrics
-from .offsets import convert
 from .schemas import batch_document, batch_request, quotes_query, quotes_request
-from .serialize import result_to_dict
 
 bp = Blueprint("api", __name__)
 
@@ -58,16 +57,6 @@ def _text_body() -> dict:
     return {"text": text}
 
 
-def analyse(text: str, language: str, indirect: bool, unit: str) -> dict:
-    """One article's result, as the API returns it."""
-    if language == "auto":
-        language = current_app.config["DEFAULT_LANGUAGE"]
-    result = extract(text, language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
-    dumped = result_to_dict(result)
-    metrics().observe_quotes(dumped["quotes"])
-    return convert(dumped, text, unit)
-
-
 @bp.post("/v1/quotes")
 def quotes():
     """Quotations of one article, with their speakers, roles, cues and spans."""
@@ -81,8 +70,19 @@ def quotes():
         raise UnsupportedMediaType(f"Send application/json or text/plain, not {given}.")
     language = query["language"] or body.get("language") or "auto"
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
+    if _wants_html():
+        return view.render(body["text"], analyse(body["text"], language, indirect, "codepoint"), language)
     unit = query["offsets"] or body.get("offsets", "codepoint")
     return analyse(body["text"], language, indirect, unit)
+
+
+def _wants_html() -> bool:
+    """A browser's ``Accept: text/html`` asks for the view; JSON wins any tie."""
+    accept = request.accept_mimetypes
+    return (
+        accept.best_match(["application/json", "text/html"]) == "text/html"
+        and accept["text/html"] > accept["application/json"]
+    )
 
 
 def _document_result(raw: object, position: int, unit: str) -> dict:

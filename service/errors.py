@@ -90,5 +90,8 @@ def register(app: Flask) -> None:
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        policy = "default-src 'none'; frame-ancestors 'none'"
+        if response.mimetype == "text/html":  # the view: its own stylesheet and form, nothing else
+            policy += "; style-src 'self'; form-action 'self'; base-uri 'none'"
+        response.headers.setdefault("Content-Security-Policy", policy)
         return response

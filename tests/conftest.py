@@ -33,6 +33,7 @@ OPENAPI = OpenAPI.from_dict(
             "application/problem+json": json.loads,
             "application/yaml": lambda body: body.decode("utf-8"),
             "application/x-ndjson": lambda body: body.decode("utf-8"),
+            "text/html": lambda body: body.decode("utf-8"),
         }
     ),
 )

@@ -135,7 +135,7 @@ def test_unexpected_failure_is_a_problem_without_internals(app, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("service.api.extract", boom)
+    monkeypatch.setattr("service.analysis.extract", boom)
     body = problem(app.test_client().post("/v1/quotes", json={"text": "x"}), 500)
     assert "secret" not in body["detail"] and "Traceback" not in str(body)
 
@@ -151,3 +151,23 @@ def test_responses_carry_security_headers(client):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
     assert "default-src 'none'" in headers["Content-Security-Policy"]
+
+
+def test_browser_accept_header_gets_the_page(client):
+    response = client.post("/v1/quotes", json={"text": FRENCH}, headers={"Accept": "text/html,*/*;q=0.8"})
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "Sergueï Lavrov" in page and 'class="quote s0"' in page
+    assert "style-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_json_wins_when_both_are_welcome(client):
+    response = client.post("/v1/quotes", json={"text": FRENCH}, headers={"Accept": "application/json, text/html"})
+    assert response.mimetype == "application/json"
+
+
+def test_page_form_round_trip(client):
+    assert client.get("/").mimetype == "text/html"
+    page = client.post("/", data={"text": FRENCH, "language": "fr"}).get_data(as_text=True)
+    assert "Nous suspendons les travaux de notre mission" in page and "<mark" in page
+    assert client.post("/", data={"text": "  "}).status_code == 422

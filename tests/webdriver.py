@@ -1,0 +1,92 @@
+"""A minimal W3C WebDriver client over HTTP: enough to drive Debian's chromium in the tests."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import socket
+import subprocess
+import time
+
+import requests
+
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C key of an element reference
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+]
+
+
+class Browser:
+    def __init__(self, base: str, session: str) -> None:
+        self._url = f"{base}/session/{session}"
+
+    def _call(self, method: str, path: str = "", payload: dict | None = None):
+        response = requests.request(method, self._url + path, json=payload, timeout=30)
+        response.raise_for_status()
+        return response.json()["value"]
+
+    def open(self, url: str) -> None:
+        self._call("POST", "/url", {"url": url})
+
+    def find(self, css: str) -> str:
+        return self._call("POST", "/element", {"using": "css selector", "value": css})[ELEMENT]
+
+    def find_all(self, css: str) -> list[str]:
+        return [e[ELEMENT] for e in self._call("POST", "/elements", {"using": "css selector", "value": css})]
+
+    def type(self, element: str, text: str) -> None:
+        self._call("POST", f"/element/{element}/value", {"text": text})
+
+    def click(self, element: str) -> None:
+        self._call("POST", f"/element/{element}/click", {})
+
+    def text(self, element: str) -> str:
+        return self._call("GET", f"/element/{element}/text")
+
+    def attribute(self, element: str, name: str) -> str | None:
+        return self._call("GET", f"/element/{element}/attribute/{name}")
+
+    def title(self) -> str:
+        return self._call("GET", "/title")
+
+    def screenshot(self, path) -> None:
+        path.write_bytes(base64.b64decode(self._call("GET", "/screenshot")))
+
+
+@contextlib.contextmanager
+def chromium(profile_dir: str):
+    """Debian's chromium under its chromedriver, headless, with an empty profile."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    driver = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                requests.get(f"{base}/status", timeout=1)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        options = {"binary": "/usr/bin/chromium", "args": [*CHROMIUM_ARGS, f"--user-data-dir={profile_dir}"]}
+        capabilities = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}}
+        session = requests.post(f"{base}/session", json=capabilities, timeout=60).json()["value"]["sessionId"]
+        try:
+            yield Browser(base, session)
+        finally:
+            requests.delete(f"{base}/session/{session}", timeout=30)
+    finally:
+        driver.terminate()
+        driver.wait(timeout=10)
