@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
 
 from webdriver import chromium
 
@@ -16,6 +19,7 @@ ARTICLE = (
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
 
+@pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium is installed by .ci/run")
 def test_paste_an_article_and_see_its_quotes(tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with running_gunicorn() as (url, _), chromium(str(tmp_path / "profile")) as browser:
