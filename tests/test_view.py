@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from webdriver import chromium
 
 from conftest import running_gunicorn
