@@ -6,17 +6,15 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jsonschema
 import pytest
-import requests
 import yaml
 from flask.testing import FlaskClient
+from net import free_port, wait_until_up
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 
@@ -77,16 +75,10 @@ def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_gunicorn(**env_overrides: str):
     """The real server, started with the project's ``gunicorn.conf.py`` on a free port."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "QUOTES_BIND": f"127.0.0.1:{port}",
@@ -104,15 +96,10 @@ def running_gunicorn(**env_overrides: str):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("gunicorn did not start")
-                time.sleep(0.1)
+        try:
+            wait_until_up(f"{url}/healthz", 30, alive=lambda: proc.poll() is None)
+        except TimeoutError:
+            pytest.fail("gunicorn did not start")
         yield url, proc
     finally:
         if proc.poll() is None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 import requests
+from net import free_port, wait_until_up
 
 from conftest import running_gunicorn
 
@@ -42,12 +41,6 @@ http {{
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _served(url: str) -> int:
     """Requests an instance answered with 200, from its own /metrics."""
     text = requests.get(f"{url}/metrics", timeout=10).text
@@ -56,21 +49,14 @@ def _served(url: str) -> int:
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by .ci/run")
 def test_requests_spread_over_replicas_and_survive_one_dying(tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     with running_gunicorn(QUOTES_WORKERS="1") as (url_a, master_a), running_gunicorn(QUOTES_WORKERS="1") as (url_b, _):
         conf = tmp_path / "nginx.conf"
         conf.write_text(NGINX_CONF.format(dir=tmp_path, port=port, a=url_a[7:], b=url_b[7:]))
         nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path)], stderr=subprocess.DEVNULL)
         try:
             lb = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    requests.get(f"{lb}/healthz", timeout=1)
-                    break
-                except requests.ConnectionError:
-                    assert time.monotonic() < deadline, "nginx did not start"
-                    time.sleep(0.1)
+            wait_until_up(f"{lb}/healthz", 10)
             before = _served(url_a), _served(url_b)
             for _ in range(20):
                 response = requests.post(f"{lb}/v1/quotes", json={"text": "« Oui », a dit Marie Curie."}, timeout=10)

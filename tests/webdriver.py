@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import socket
 import subprocess
-import time
 
 import requests
+from net import free_port, wait_until_up
 
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C key of an element reference
 CHROMIUM_ARGS = [
@@ -65,21 +64,11 @@ class Browser:
 @contextlib.contextmanager
 def chromium(profile_dir: str):
     """Debian's chromium under its chromedriver, headless, with an empty profile."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     driver = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                requests.get(f"{base}/status", timeout=1)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+        wait_until_up(f"{base}/status", 20)
         options = {"binary": "/usr/bin/chromium", "args": [*CHROMIUM_ARGS, f"--user-data-dir={profile_dir}"]}
         capabilities = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}}
         session = requests.post(f"{base}/session", json=capabilities, timeout=60).json()["value"]["sessionId"]
