@@ -189,3 +189,19 @@ def test_full_name_with_initial_and_suffix():
     (speaker,) = extract(text, indirect=False).speakers
     assert speaker.name == "Joseph R. Biden Jr."
     assert speaker.roles == ["Vice President"]
+
+
+def test_as_x_put_it():
+    (quote,) = quotes("As Anna Berg put it in a statement, the plan is “dead on arrival.”")
+    assert quote.speaker.name == "Anna Berg"
+
+
+def test_place_abbreviations_in_an_apposition():
+    text = "Paul Grant, of Springfield, Va., said he had fought “for the nation’s rights.”"
+    (quote,) = quotes(text)
+    assert quote.speaker.name == "Paul Grant"
+
+
+def test_aside_between_dashes():
+    text = "Paul Grant -- the head of a firm that owns two papers -- told me, “We are a content provider.”"
+    assert who(text) == ["Paul Grant"]

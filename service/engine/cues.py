@@ -15,7 +15,7 @@ from .text import Token
 _INVERSION = regex.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$")
 _PASSIVE_EN = frozenset({"be", "is", "was", "were", "been", "being", "are"})
 _DASHES = frozenset({"—", "–", "-", "―"})
-MAX_SEGMENTS = 4  # comma-separated stretches looked at left of a verb for its subject
+MAX_SEGMENTS = 5  # comma-separated stretches looked at left of a verb for its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +119,16 @@ def _followed_by_name(words: list[str], i: int) -> bool:
     return False
 
 
+def _aside_dash(tokens: list[Token], i: int) -> bool:
+    """A dash that sets off an aside ("—", "–", "--"), not one inside "2021-10"."""
+    text = tokens[i].text
+    if text in ("—", "–", "―"):
+        return True
+    return text == "-" and (
+        (i > 0 and tokens[i - 1].text == "-") or (i + 1 < len(tokens) and tokens[i + 1].text == "-")
+    )
+
+
 def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Token]]:
     """Comma-separated stretches left of ``end``, nearest first, each cut at a clause boundary."""
     segments: list[list[Token]] = []
@@ -126,7 +136,7 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
     i = end - 1
     while i >= 0 and len(segments) < MAX_SEGMENTS:
         tok = tokens[i]
-        if tok.text == ",":
+        if tok.text == "," or _aside_dash(tokens, i):  # "X -- the head of Y -- told me": an aside, as commas
             segments.append(current[::-1])
             current = []
         elif tok.text == "." and i > 0 and _abbreviation(tokens[i - 1], lex):
@@ -137,8 +147,21 @@ def _segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Tok
             if opening is None:
                 break
             i = opening
-        elif tok.low in lex.relatives and tok.low not in lex.complementizers:
-            current = []  # "a historian who attended the session": the relative clause is not the subject
+        elif tok.low in lex.relatives and (
+            tok.low not in lex.complementizers
+            or (
+                tok.low == "that"  # French subject relatives take "qui"; "que" keeps its subject after it
+                and i > 0
+                and tokens[i - 1].is_word
+                and not find_cue_word(tokens[i - 1], lex)
+                and current
+                and current[-1].low not in lex.pronouns  # "qu'elle accuse": "elle" is the subject
+                and not current[-1].is_capitalized
+            )
+        ):
+            # "a historian who attended the session", "a firm that owns two papers": a relative
+            # clause is not the subject ("that" after a noun relates; after "said" it reports)
+            current = []
         elif tok.text in '.;:!?()«»“”"' or tok.low in lex.complementizers or (find_cue_word(tok, lex) and current):
             break
         else:
@@ -179,6 +202,8 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
         if seg[0].text[0].isdigit() and len(seg) <= 4:
             age = age or seg[0].text
             continue
+        if len([t for t in seg if t.is_word]) == 1 and seg[0].low in lex.abbreviations:
+            continue  # "of Springfield, Va.,": a place, not the speaker
         mention = mentions.parse(seg, text, lex)
         if relative and found and (mention is None or mention.kind == "description"):
             # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
