@@ -205,3 +205,12 @@ def test_place_abbreviations_in_an_apposition():
 def test_aside_between_dashes():
     text = "Paul Grant -- the head of a firm that owns two papers -- told me, “We are a content provider.”"
     assert who(text) == ["Paul Grant"]
+
+
+def test_name_followed_by_where_it_comes_from():
+    text = (
+        "La ville est tombée, affirme Karim Abd al-Nour de l’Observatoire des droits de l’homme.\n\n"
+        "« C’est un tournant » a-t-il souligné."
+    )
+    assert who(text) == ["Karim Abd al-Nour"]
+    assert who("“It is a turning point,” said Karim Nour of the Observatory for Human Rights.") == ["Karim Nour"]

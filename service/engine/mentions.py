@@ -125,6 +125,10 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
             name[-1].end,
             person=True if lead >= 2 and not name[0].text.isupper() else None,
         )
+    if 2 <= lead < len(toks) and toks[lead].low in lex.prepositions and not is_name_word(toks[-1], lex):
+        # "Rami Abd al-Rahman de l’Observatoire syrien des droits de l'homme": the name, then where from
+        name = toks[:lead]
+        return Mention("name", _span_text(text, name), name[0].start, name[-1].end, person=True)
     if 2 <= lead < len(toks) and toks[lead].low in lex.determiners:
         # "Joechen Zaumseil le vice-président de L'Oréal": a name, then its role without a comma
         described = parse(toks[lead:], text, lex)
