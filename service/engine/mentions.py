@@ -125,7 +125,11 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
             name[-1].end,
             person=True if lead >= 2 and not name[0].text.isupper() else None,
         )
-    if 2 <= lead < len(toks) and toks[lead].low in lex.prepositions and not is_name_word(toks[-1], lex):
+    if (
+        2 <= lead < len(toks)
+        and toks[lead].low in lex.prepositions
+        and not any(t.low in lex.organization_nouns or t.text.isupper() for t in toks[:lead])
+    ):
         # "Rami Abd al-Rahman de l’Observatoire syrien des droits de l'homme": the name, then where from
         name = toks[:lead]
         return Mention("name", _span_text(text, name), name[0].start, name[-1].end, person=True)
