@@ -92,7 +92,7 @@ def test_short_soak_has_no_server_or_connection_errors():
 
     report = soak(requests=240, clients=4)
     assert report["requests"] == 240
-    assert report["server_errors"] == 0 and report["connection_errors"] == 0
+    assert report["server_errors"] == 0 and report["connection_errors"] == 0, report
     assert {"200", "400", "413", "415", "422"} <= set(report["statuses"])
 
 

@@ -25,8 +25,8 @@ def test_paste_an_article_and_see_its_quotes(tmp_path):
         browser.open(f"{url}/")
         browser.type(browser.find("#text"), ARTICLE)
         browser.click(browser.find("button[type=submit]"))
+        marks = browser.wait_for("mark.quote")
         assert browser.title() == "Quotes · 3 found"
-        marks = browser.find_all("mark.quote")
         assert [browser.text(m) for m in marks] == [
             "Nous attendons une réponse.",
             "Rien ne bouge",

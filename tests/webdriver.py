@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import subprocess
+import time
 
 import requests
 from net import free_port, wait_until_up
@@ -53,6 +54,15 @@ class Browser:
 
     def attribute(self, element: str, name: str) -> str | None:
         return self._call("GET", f"/element/{element}/attribute/{name}")
+
+    def wait_for(self, css: str, seconds: float = 10) -> list[str]:
+        """The elements ``css`` selects, once there are some (a submitted form loads a new page)."""
+        deadline = time.monotonic() + seconds
+        while not (found := self.find_all(css)):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"nothing matches {css!r}")
+            time.sleep(0.05)
+        return found
 
     def title(self) -> str:
         return self._call("GET", "/title")
