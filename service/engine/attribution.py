@@ -11,6 +11,7 @@ and the continuation of the previous speaker for a stand-alone quote.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -89,12 +90,19 @@ class Attributor:
             first = texts[m][0]
             return first.isupper() and first.isalpha() and lows[m] not in lex.not_names
 
+        capitals = [n for n, t in enumerate(texts) if t[0].isupper()]  # in one pass, not one per token
+        next_capital = 0
         for p_start, p_end in doc.paragraphs:
             doc.budget.check()
             span = doc.token_range(p_start, p_end)
             n, stop = span.start, span.stop
             while n < stop:
-                if not texts[n][0].isupper() or lows[n] in lex.function_words or not name_word(n):
+                if not texts[n][0].isupper():
+                    # jump to the next capitalised token: most tokens are not
+                    next_capital = bisect.bisect_left(capitals, n, lo=next_capital)
+                    n = capitals[next_capital] if next_capital < len(capitals) else stop
+                    continue
+                if lows[n] in lex.function_words or not name_word(n):
                     n += 1
                     continue
                 if doc.inside_quote(starts[n]):

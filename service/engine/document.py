@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import replace
 
 from .budget import UNLIMITED, Budget
 from .cues import Cue, find_cues
@@ -154,7 +153,7 @@ class Document:
         out = []
         while k < len(cues) and cues[k].last <= hi:
             c = cues[k]
-            out.append(replace(c, first=c.first - lo, last=c.last - lo))
+            out.append(Cue(c.first - lo, c.last - lo, c.lemma, c.kind, c.pronoun, c.inherits))
             k += 1
         return out
 

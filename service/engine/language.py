@@ -17,7 +17,7 @@ def detect(text: str) -> str:
     scores = {}
     for lang in LANGUAGES:
         lexicon = load(lang)
-        scores[lang] = sum(1 for w in words if w in lexicon.stopwords) + sum(
+        scores[lang] = sum(map(lexicon.stopwords.__contains__, words)) + sum(
             sample.count(ch) for ch in lexicon.signature_characters
         )
     return max(LANGUAGES, key=lambda lang: (scores[lang], lang == "en"))
