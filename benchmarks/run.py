@@ -130,8 +130,10 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def wrk(url: str, script: Path, seconds: int, article: Path | None = None) -> dict:
+def wrk(url: str, seconds: int, article: Path | None = None) -> dict:
+    """Drive ``url`` with wrk for ``seconds``: GET, or POST ``article``."""
     env = {**os.environ, "ARTICLE": str(article or "")}
+    script = Path(__file__).resolve().parent / "wrk.lua"
     cmd = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-s", str(script), url]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
     report = json.loads(next(line[5:] for line in out.splitlines() if line.startswith("JSON ")))
@@ -145,14 +147,13 @@ def http_figures(seconds: int) -> dict:
     port = free_port()
     server = start_server(port)
     url = f"http://127.0.0.1:{port}"
-    here = Path(__file__).resolve().parent
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
             f.write(synthetic_article(4_000, random.Random(4)))
             article = Path(f.name)
-        wrk(f"{url}/healthz", here / "get.lua", 2)  # warm up
-        trivial = wrk(f"{url}/healthz", here / "get.lua", seconds)
-        quotes = wrk(f"{url}/v1/quotes", here / "post.lua", seconds, article)
+        wrk(f"{url}/healthz", 2)  # warm up
+        trivial = wrk(f"{url}/healthz", seconds)
+        quotes = wrk(f"{url}/v1/quotes", seconds, article)
         pids = workers(server.pid)
         before = {pid: rss_mb(pid) for pid in pids}
         body = article.read_bytes()

@@ -1,4 +1,14 @@
--- wrk script: GET the URL, report percentiles as JSON (the same report as post.lua).
+-- wrk script: GET the URL, or POST the file named by ARTICLE as text/plain when it is set;
+-- at the end, print the figures as one JSON line.
+local path = os.getenv("ARTICLE")
+if path and path ~= "" then
+  local f = assert(io.open(path, "rb"))
+  wrk.body = f:read("*a")
+  f:close()
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "text/plain; charset=utf-8"
+end
+
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
     + summary.errors.status + summary.errors.timeout
