@@ -68,12 +68,6 @@ def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
     return [m[0] for m in matches], [m.start() for m in matches], [m.end() for m in matches]
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
-    return [Token(m[0], *m.span(), n) for n, m in enumerate(_TOKEN.finditer(text, start, end))]
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``: a line is a paragraph in news text."""
     spans, pos = [], 0
