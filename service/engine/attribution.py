@@ -1,12 +1,16 @@
-"""Decide who said each quotation, and find reported speech without marks.
+"""Decide who said each quotation, and resolve the phrase that names them to a speaker.
 
 For each quotation the engine reads its sentence on both sides, nearest evidence first:
-1. a cue right after the quote: "”, said X" / "», a déclaré X" / "”, X said" / "» — X";
-2. a cue before it in its sentence: "X a déclaré : «", "X accused Moscow of “…”", "selon X, «";
-3. a cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said.";
-4. a line ending with a colon just before the quote paragraph;
-then, for quotations still without a speaker, a repeat of an attributed quote (headlines)
-and the continuation of the previous speaker for a stand-alone quote.
+1. a transcript label opening the quote ("PENCE: …");
+2. a cue right after it: "”, said X" / "», a déclaré X" / "”, X said" / "» — X";
+3. a cue before it in its sentence: "X a déclaré : «", "X accused Moscow of “…”", "selon X, «",
+   "X’s claim that “…”", or a participle hanging on the clause before ("…, ajoutant que «");
+4. a cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said.";
+5. a speech tag inside the marks ("« Moi, dit-il, … »");
+6. the subject of a sentence ending in a colon, or a line ending in a colon before the quote.
+``extract`` then tries, for quotes still without a speaker: the quote before in the same
+sentence, a repeated attributed quote (headlines), the speaker the sentence before introduces,
+the previous speaker (continuation), and, weakest, the named subject of the fragment's sentence.
 """
 
 from __future__ import annotations
@@ -27,23 +31,24 @@ from .text import Token
 
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
+# how much each kind of evidence is worth; the resolution of the phrase scales it down
 _RULE_CONFIDENCE = {
-    "possessive": 0.8,
-    "cue-inside": 0.85,
-    "sentence-subject": 0.4,
-    "label": 0.9,
-    "previous-sentence": 0.65,
-    "colon": 0.75,
-    "same-sentence": 0.75,
     "cue-after": 0.95,
     "cue-before": 0.9,
     "according-to": 0.9,
+    "label": 0.9,
+    "cue-inside": 0.85,
     "dash": 0.85,
     "colon-line": 0.85,
     "sentence-cue": 0.8,
     "participle": 0.8,
+    "possessive": 0.8,
+    "colon": 0.75,
+    "same-sentence": 0.75,
     "repeat": 0.7,
+    "previous-sentence": 0.65,
     "continuation": 0.6,
+    "sentence-subject": 0.4,
 }
 _RESOLUTION_FACTOR = {"name": 1.0, "description": 0.85, "pronoun": 0.8, "continuation": 1.0, "repeat": 1.0}
 
