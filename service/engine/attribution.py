@@ -64,6 +64,16 @@ class Attribution:
     role: str | None = None
     antecedent: Mention | None = None  # for a pronoun subject: the subject of an earlier verb in its sentence
 
+    def adopt(
+        self, source: Attribution, rule: str | None = None, resolution: str | None = None, keep_role: bool = True
+    ) -> None:
+        """Take the speaker ``source`` found: its entity, mention and (unless told) role."""
+        self.entity, self.mention = source.entity, source.mention
+        self.role = source.role if keep_role else None
+        self.rule = rule or self.rule
+        self.resolution = resolution or source.resolution
+        source.entity.quotes += 1
+
     @property
     def confidence(self) -> float:
         if self.entity is None:
@@ -238,56 +248,55 @@ class Attributor:
     # -- from a mention to an entity ------------------------------------------------------------
 
     def resolve(self, a: Attribution) -> None:
+        """Tie the phrase ``a`` names its speaker with to an entity, and count the quote."""
         m = a.mention
         if m is None:
             return
-        index = self.index
-        if m.kind == "name":
-            entity = self._named_entity(m)
-            a.entity, a.resolution = entity, "name"
-        elif m.kind == "pronoun":
-            if a.antecedent is not None:
-                a.mention = a.antecedent
-                self.resolve(a)
-                a.entity.quotes -= 1
-                a.mention, a.role = m, None
-            else:
-                a.entity = self._pronoun_antecedent(m)
-            if a.entity:
-                index.mention(a.entity, m.start, m.end)
-            a.resolution = "pronoun"
-        else:
-            entity = index.by_description(m.head, m.age, m.person, m.start)
-            if entity is None and m.person:
-                # "le ministre … a déclaré" in an article that has named one person only
-                # (a person: someone quoted, or given a title; "New York" looks like a name too)
-                people = [
-                    e
-                    for e in (index.entities if len(index.entities) <= _FEW_PEOPLE else ())
-                    if e.kind == "person" and (e.quotes or e.gender) and 0 <= e.first < m.start
-                ]
-                if (
-                    len(people) == 1
-                    and not people[0].roles
-                    and (not m.gender or not people[0].gender or people[0].gender == m.gender)
-                ):
-                    entity = people[0]
-            if entity is None and m.person is False:
-                fuller = self._earlier_description(m)
-                if fuller is not None:  # "Le ministère belge de la Santé a publié … a noté le ministère"
-                    entity = index.organization(fuller.text, fuller.start, fuller.end)
-                    index.mention(entity, m.start, m.end)
-            if entity is None:
-                entity = index.organization(m.text, m.start, m.end)
-                if m.person is not False:
-                    entity.kind = "person"
-            else:
-                index.mention(entity, m.start, m.end)
-                entity.add_role(m.role)
-            a.entity, a.resolution = entity, "description"
+        a.entity, a.resolution = self.entity_for(m, a.antecedent)
         a.role = m.role or (a.entity.roles[0] if a.entity and a.entity.roles else None)
         if a.entity:
             a.entity.quotes += 1
+
+    def entity_for(self, m: Mention, antecedent: Mention | None = None) -> tuple[Entity | None, str]:
+        """The entity a mention designates, and how it was found (name, pronoun, description)."""
+        if m.kind == "name":
+            return self._named_entity(m), "name"
+        if m.kind == "pronoun":
+            entity = self.entity_for(antecedent)[0] if antecedent is not None else self._pronoun_antecedent(m)
+            if entity:
+                self.index.mention(entity, m.start, m.end)
+            return entity, "pronoun"
+        return self._described_entity(m), "description"
+
+    def _described_entity(self, m: Mention) -> Entity:
+        index = self.index
+        entity = index.by_description(m.head, m.age, m.person, m.start)
+        if entity is None and m.person:
+            # "le ministre … a déclaré" in an article that has named one person only
+            # (a person: someone quoted, or given a title; "New York" looks like a name too)
+            people = [
+                e
+                for e in (index.entities if len(index.entities) <= _FEW_PEOPLE else ())
+                if e.kind == "person" and (e.quotes or e.gender) and 0 <= e.first < m.start
+            ]
+            if (
+                len(people) == 1
+                and not people[0].roles
+                and (not m.gender or not people[0].gender or people[0].gender == m.gender)
+            ):
+                entity = people[0]
+        if entity is None and m.person is False:
+            fuller = self._earlier_description(m)
+            if fuller is not None:  # "Le ministère belge de la Santé a publié … a noté le ministère"
+                entity = index.organization(fuller.text, fuller.start, fuller.end)
+        if entity is None:
+            entity = index.organization(m.text, m.start, m.end)
+            if m.person is not False:
+                entity.kind = "person"
+        else:
+            index.mention(entity, m.start, m.end)
+            entity.add_role(m.role)
+        return entity
 
     def _named_entity(self, m: Mention) -> Entity:
         """The entity a name designates: a person (by surname) or an organisation."""
@@ -326,7 +335,7 @@ class Attributor:
         start, end = doc.sentence(m.start)[0], m.start
         floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
         for back in range(4):
-            tokens = [t for t in doc.tokens(max(start, end - CONTEXT), end) if not doc.inside_quote(t.start)]
+            tokens = doc.outside_quotes(doc.tokens(max(start, end - CONTEXT), end))
             subjects = [
                 # "…, explique Joechen Zaumseil": after a comma the subject follows the verb
                 cue_rules.inverted_subject(tokens, c, doc.text, lex)
@@ -342,12 +351,9 @@ class Attributor:
                         return entity
                 if subject is not None and subject.kind == "description" and _specific(subject):
                     # "ajoute le documentaire qui précise que …, selon lui, …"
-                    probe = Attribution(subject, None, "pronoun")
-                    self.resolve(probe)
-                    if probe.entity is not None:
-                        probe.entity.quotes -= 1
-                        if self._agrees(m.gender, probe.entity):
-                            return probe.entity
+                    entity = self._described_entity(subject)
+                    if self._agrees(m.gender, entity):
+                        return entity
             if back or (end - start > 2 and not doc.has_quote(start, end)):  # its subject is salient too
                 subject = self.sentence_subject(start, end)
                 if subject is not None and subject.kind == "name":
@@ -425,15 +431,15 @@ class Attributor:
         """
         s_start, _ = self.doc.sentence(pos)
         p_start, _ = self.doc.paragraph(pos)
-        earlier = []
+        earlier, earlier_start = None, -1
         for start, end, other in reversed(self.attributed):
             if start < p_start:
                 break
             if end <= pos and other.entity is not None:
-                earlier.append((start, other))
+                earlier, earlier_start = other, start
                 break
-        if earlier and earlier[0][0] >= s_start:
-            self._copy(a, earlier[0][1])
+        if earlier is not None and earlier_start >= s_start:
+            a.adopt(earlier)
             return
         subject = self.sentence_subject(s_start, pos)
         if subject is not None:
@@ -441,18 +447,13 @@ class Attributor:
             self.resolve(a)
             if a.entity is not None:
                 return
-        if earlier:
-            self._copy(a, earlier[0][1])
+        if earlier is not None:
+            a.adopt(earlier)
             return
         person = self.index.latest(pos, lambda e: e.kind == "person" and e.latest_before(pos) >= p_start)
         if person is not None:
             a.entity, a.resolution, a.mention = person, "name", None
             person.quotes += 1
-
-    @staticmethod
-    def _copy(a: Attribution, other: Attribution) -> None:
-        a.entity, a.resolution, a.mention, a.role = other.entity, other.resolution, other.mention, other.role
-        other.entity.quotes += 1
 
     def _leading_subject(self, tokens: list[Token]) -> Mention | None:
         """A clause that opens with a name or a role and goes on with its verb: "During the

@@ -37,9 +37,7 @@ def extract(text: str, language: str = "auto", indirect: bool = True, budget: fl
             attributor.resolve(a)
         if a.entity is None and i and attributions[-1].entity is not None and _same_sentence(doc, marked[i - 1], q):
             # "saluant un signe de « détermination » des Grecs à « respecter leurs engagements »"
-            a.entity, a.mention, a.role = attributions[-1].entity, attributions[-1].mention, attributions[-1].role
-            a.rule, a.resolution = "same-sentence", attributions[-1].resolution
-            a.entity.quotes += 1
+            a.adopt(attributions[-1], "same-sentence")
         if a.entity is None and not _standalone(doc, q):
             attributor.sentence_speaker(a, q)
         attributor.attributed.append((q.start, q.end, a))
@@ -101,9 +99,7 @@ def _share_along_chains(chains: list[list[int]], attributions: list[Attribution]
         for i in chain:
             a = attributions[i]
             if a.entity is None or (a.rule == "continuation" and a.entity is not source.entity):
-                a.entity, a.mention, a.role = source.entity, source.mention, None
-                a.rule, a.resolution = "continuation", "continuation"
-                source.entity.quotes += 1
+                a.adopt(source, "continuation", "continuation", keep_role=False)
 
 
 def _same_sentence(doc: Document, a: Marked, b: Marked) -> bool:
@@ -123,14 +119,7 @@ def _repeats(doc: Document, marked: list[Marked], attributions: list[Attribution
     for q, a in zip(marked, attributions, strict=True):
         source = by_text.get(_key(doc, q)) if a.entity is None else None
         if source is not None and source is not a:
-            a.entity, a.mention, a.role, a.rule, a.resolution = (
-                source.entity,
-                source.mention,
-                source.role,
-                "repeat",
-                "repeat",
-            )
-            source.entity.quotes += 1
+            a.adopt(source, "repeat", "repeat")
 
 
 def _standalone(doc: Document, q: Marked) -> bool:
@@ -161,10 +150,7 @@ def _continuations(
         if a.entity is None and last is not None and _standalone(doc, q) and a.rule != "repeat":
             gap = doc.paragraph_index(q.open_start) - doc.paragraph_index(last[0].open_start)
             if gap <= CONTINUATION_PARAGRAPHS:
-                source = last[1]
-                a.entity, a.mention, a.role = source.entity, source.mention, None
-                a.rule, a.resolution = "continuation", "continuation"
-                source.entity.quotes += 1
+                a.adopt(last[1], "continuation", "continuation", keep_role=False)
         if a.entity is not None and a.rule != "repeat":
             last = (q, a)
 
