@@ -229,18 +229,23 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
     return speaker
 
 
-def _trailing_name(seg: list[Token], lex: Lexicon) -> list[Token]:
+def _name_tail(seg: list[Token], lex: Lexicon) -> int:
+    """Where the run of name words that ends ``seg`` starts."""
     j = len(seg)
     while j > 0 and mentions.is_name_word(seg[j - 1], lex):
         j -= 1
+    return j
+
+
+def _trailing_name(seg: list[Token], lex: Lexicon) -> list[Token]:
+    """The full name (two words or more) that ends ``seg``, or nothing."""
+    j = _name_tail(seg, lex)
     return seg[j:] if len(seg) - j >= 2 else []
 
 
 def _name_after_adverbial(seg: list[Token], lex: Lexicon) -> list[Token]:
     """The name that ends a stretch opening with a prepositional phrase, or nothing."""
-    j = len(seg)
-    while j > 0 and mentions.is_name_word(seg[j - 1], lex):
-        j -= 1
+    j = _name_tail(seg, lex)
     if j in (0, len(seg)) or seg[j - 1].low in lex.prepositions or seg[j - 1].low in lex.determiners:
         return []
     return seg[j:]
