@@ -70,8 +70,7 @@ def _holds_quote(doc, clause: Clause) -> bool:
 
 def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
     """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
-    lex, text = attributor.lex, attributor.doc.text
-    doc = attributor.doc
+    doc, lex, text = attributor.doc, attributor.lex, attributor.doc.text
     cues = [c for c in doc.find_cues(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
     heads: list[tuple[cue_rules.Cue, int]] = []
     for c in cues:
@@ -110,8 +109,8 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
             continue
         speaker = cue_rules.subject(tokens, c, text, lex)
         if speaker is None and previous is not None:
-            attribution = Attribution(previous.mention, c, "participle", tokens)
-            attribution.entity, attribution.resolution = previous.entity, previous.resolution
+            attribution = Attribution(None, c, "participle", tokens)
+            attribution.adopt(previous, keep_role=False)
         elif speaker is None and c.inherits:
             attribution = Attribution(None, c, "participle", tokens)
         elif speaker is None or not _specific(speaker):
