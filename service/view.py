@@ -39,9 +39,13 @@ def _hint(quote: dict) -> str:
     return " · ".join(parts)
 
 
-def pieces(text: str, body: dict) -> list[Piece]:
+def colours_of(body: dict) -> dict[str, int]:
+    """Each speaker's colour: its place in the speaker list, round the palette."""
+    return {s["id"]: n % PALETTE for n, s in enumerate(body["speakers"])}
+
+
+def pieces(text: str, body: dict, colours: dict[str, int]) -> list[Piece]:
     """The text cut into plain stretches and quotes (offsets in code points, quotes in order)."""
-    colours = {s["id"]: n % PALETTE for n, s in enumerate(body["speakers"])}
     out: list[Piece] = []
     position = 0
     for quote in sorted(body["quotes"], key=lambda q: q["start"]):
@@ -56,12 +60,12 @@ def pieces(text: str, body: dict) -> list[Piece]:
 
 
 def render(text: str, body: dict | None, language: str = "auto", status: int = 200, error: str = "") -> Response:
-    colours = {s["id"]: n % PALETTE for n, s in enumerate(body["speakers"])} if body else {}
+    colours = colours_of(body) if body else {}
     html = render_template(
         "view.html",
         text=text,
         body=body,
-        pieces=pieces(text, body) if body else [],
+        pieces=pieces(text, body, colours) if body else [],
         colours=colours,
         languages=LANGUAGE_CHOICES,
         language=language,
