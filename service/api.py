@@ -36,11 +36,16 @@ def _parse_json(raw: bytes | str) -> object:
         raise BadRequest("Malformed JSON: nested too deeply.") from None
 
 
-def _json_body() -> dict:
+def _json_object(expected: str) -> dict:
+    """The request's JSON body, which must be an object (``expected`` says what it should hold)."""
     body = _parse_json(request.get_data())
     if not isinstance(body, dict):
-        raise ValidationError(["The body must be a JSON object with a 'text' string."])
-    loaded = quotes_request.load(body)
+        raise ValidationError([f"The body must be a JSON object with {expected}."])
+    return body
+
+
+def _json_body() -> dict:
+    loaded = quotes_request.load(_json_object("a 'text' string"))
     loaded["text"] = _LONE_SURROGATE.sub("\ufffd", loaded["text"])
     return loaded
 
@@ -126,8 +131,8 @@ def batch():
     """Quotations of many articles, one result or error per document, in order."""
     limit = current_app.config["BATCH_MAX_DOCUMENTS"]
     query = quotes_query.load({k: v for k, v in request.args.items() if k == "offsets"})
+    request.max_content_length = current_app.config["BATCH_MAX_BYTES"]  # before the body is read
     if request.mimetype == NDJSON:
-        request.max_content_length = current_app.config["BATCH_MAX_BYTES"]
         unit = query["offsets"] or "codepoint"
         documents = _ndjson_documents(request.stream, limit)
         first = next(documents, None)  # read before answering, so an empty batch is still a 422
@@ -143,11 +148,7 @@ def batch():
         return Response(stream_with_context(lines()), mimetype=NDJSON)
     if request.mimetype != "application/json":
         raise UnsupportedMediaType(f"Send application/json or {NDJSON}, not {request.mimetype or 'none'}.")
-    request.max_content_length = current_app.config["BATCH_MAX_BYTES"]
-    body = _parse_json(request.get_data())
-    if not isinstance(body, dict):
-        raise ValidationError(["The body must be a JSON object with a 'documents' list."])
-    envelope = batch_request.load(body)
+    envelope = batch_request.load(_json_object("a 'documents' list"))
     if len(envelope["documents"]) > limit:
         raise UnprocessableEntity(f"A batch holds at most {limit} documents, not {len(envelope['documents'])}.")
     unit = query["offsets"] or envelope["offsets"]
