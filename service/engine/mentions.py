@@ -94,6 +94,13 @@ def _gender(tokens: list[Token], head: str | None, lex: Lexicon) -> str:
     return ""
 
 
+def _name(
+    text: str, tokens: list[Token], role: str | None = None, gender: str = "", person: bool | None = None
+) -> Mention:
+    """A name mention spanning ``tokens``."""
+    return Mention("name", _span_text(text, tokens), tokens[0].start, tokens[-1].end, role, gender, person)
+
+
 def _span_text(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end]
 
@@ -117,30 +124,19 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         and not is_name_word(toks[-1], lex)
     ):
         # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
-        name = toks[:lead]
-        return Mention(
-            "name",
-            _span_text(text, name),
-            name[0].start,
-            name[-1].end,
-            person=True if lead >= 2 and not name[0].text.isupper() else None,
-        )
+        return _name(text, toks[:lead], person=True if lead >= 2 and not toks[0].text.isupper() else None)
     if (
         2 <= lead < len(toks)
         and toks[lead].low in lex.prepositions
         and not any(t.low in lex.organization_nouns or t.text.isupper() for t in toks[:lead])
     ):
         # "Rami Abd al-Rahman de l’Observatoire syrien des droits de l'homme": the name, then where from
-        name = toks[:lead]
-        return Mention("name", _span_text(text, name), name[0].start, name[-1].end, person=True)
+        return _name(text, toks[:lead], person=True)
     if 2 <= lead < len(toks) and toks[lead].low in lex.determiners:
         # "Joechen Zaumseil le vice-président de L'Oréal": a name, then its role without a comma
         described = parse(toks[lead:], text, lex)
         if described is not None and described.kind == "description" and described.role:
-            name = toks[:lead]
-            return Mention(
-                "name", _span_text(text, name), name[0].start, name[-1].end, described.role, described.gender, True
-            )
+            return _name(text, toks[:lead], described.role, described.gender, True)
     j, complement = (len(toks), False) if toks[0].low in lex.indefinites else _head_name(toks, lex)
     name, before = toks[j:], toks[:j]
     ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
@@ -160,16 +156,9 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         elif sum(1 for t in name if t.is_word and t.low not in lex.particles) >= 2:
             person = True
         gender = _gender([title] if title else before, heads[-1] if heads else None, lex)
-        return Mention(
-            "name",
-            _span_text(text, name),
-            name[0].start,
-            name[-1].end,
-            role,
-            gender,
-            person,
-            age=ages[0] if ages else None,
-        )
+        mention = _name(text, name, role, gender, person)
+        mention.age = ages[0] if ages else None
+        return mention
     # no name: a description ("the spokeswoman", "le ministère russe des Affaires étrangères")
     k = 0
     while k < len(toks) and toks[k].low in lex.determiners:
