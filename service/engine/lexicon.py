@@ -103,6 +103,7 @@ class Lexicon:
     cue_starts: frozenset[str]  # every word a cue can start with: a fast first test
     function_words: frozenset[str]  # words that never start a name, even capitalised
     not_names: frozenset[str]  # capitalised, these are still no name: roles, titles, months…
+    before_names: frozenset[str]  # words and signs that end the phrase before a name on its left
     signature_characters: str  # letters and marks that betray the language
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
@@ -182,6 +183,11 @@ def load(language: str) -> Lexicon:
         | frozenset(fold(k) for k in data["role_nouns"])
         | frozenset(fold(k) for k in data["titles"])
         | frozenset(fold(k) for k in data["pronouns"]),
+        before_names=fs("complementizers")
+        | fs("clause_breakers")
+        | fs("auxiliaries")
+        | frozenset(verbs).difference(participles)
+        | frozenset(",;:!?()"),
         signature_characters=data.get("signature_characters", ""),
         language=language,
         stopwords=fs("stopwords"),

@@ -38,18 +38,7 @@ def is_name_word(tok: Token, lex: Lexicon) -> bool:
     if tok.is_word and not tok.is_capitalized and "-" in tok.text:
         prefix, _, rest = tok.text.partition("-")
         return prefix.lower() in lex.particles and rest[:1].isupper()  # "al-Rahman"
-    return (
-        tok.is_word
-        and tok.is_capitalized
-        and tok.low not in lex.role_nouns
-        and tok.low not in lex.determiners
-        and tok.low not in lex.titles
-        and tok.low not in lex.clause_breakers
-        and tok.low not in lex.pronouns
-        and tok.low not in lex.prepositions
-        and tok.low not in lex.months
-        and tok.low not in lex.days
-    )
+    return tok.is_word and tok.is_capitalized and tok.low not in lex.not_names
 
 
 def _starts_predicate(tok: Token, lex: Lexicon) -> bool:

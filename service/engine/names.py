@@ -8,6 +8,8 @@ timeline in text order, for pronouns and descriptions to look back along.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 
 from .document import Document
 from .entities import EntityIndex, plain
@@ -30,7 +32,8 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
         first = texts[m][0]
         return first.isupper() and first.isalpha() and lows[m] not in lex.not_names
 
-    capitals = [n for n, t in enumerate(texts) if t[0].isupper()]  # in one pass, not one per token
+    # the capitalised tokens, found in one pass at C speed: most tokens are not
+    capitals = list(itertools.compress(itertools.count(), map(str.isupper, map(operator.itemgetter(0), texts))))
     next_capital = 0
     for p_start, p_end in doc.paragraphs:
         doc.budget.check()
@@ -58,22 +61,11 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
             if j < stop and texts[j] == "." and lows[j - 1] in lex.name_suffixes:
                 j += 1  # "Joseph R. Biden Jr."
             k = n  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
-            while (
-                k > span.start
-                and n - k < 8
-                and (
-                    texts[k - 1] not in ",.;:!?()"
-                    or (
-                        texts[k - 1] == "."
-                        and k - 2 >= span.start
-                        and (len(texts[k - 2]) == 1 or lows[k - 2] in lex.titles)
-                    )
-                )
-                and lows[k - 1] not in lex.complementizers
-                and lows[k - 1] not in lex.clause_breakers
-                and lows[k - 1] not in lex.auxiliaries
-                and not (lows[k - 1] in lex.verbs and lows[k - 1] not in lex.participles)
-            ):
+            while k > span.start and n - k < 8 and lows[k - 1] not in lex.before_names:
+                if texts[k - 1] == "." and not (
+                    k - 2 >= span.start and (len(texts[k - 2]) == 1 or lows[k - 2] in lex.titles)
+                ):
+                    break  # a full stop, not an initial's or a title's: "M. Dupont", "J. Smith"
                 k -= 1
             if j == n + 1 and not any(lows[m] in lex.titles or lows[m] in lex.role_nouns for m in range(k, n)):
                 runs.append(Mention("name", texts[n], starts[n], doc.token_ends[n]))  # a possible surname
