@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +15,7 @@ from .mentions import Mention
 from .text import Token
 
 _INVERSION = regex.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$")
+_INVERTED_ENDS = ("-il", "-elle", "-ils", "-elles", "-on")  # what every _INVERSION match ends with
 _PASSIVE_EN = frozenset({"be", "is", "was", "were", "been", "being", "are"})
 _DASHES = frozenset({"—", "–", "-", "―"})
 MAX_SEGMENTS = 5  # comma-separated stretches looked at left of a verb for its subject
@@ -31,30 +34,39 @@ class Cue:
 def find_cues(tokens: Sequence[Token], lex: Lexicon, words: list[str] | None = None) -> list[Cue]:
     """Every reporting cue among ``tokens``, left to right (``words``: their folded forms)."""
     words = [t.low for t in tokens] if words is None else words
-    starts = lex.cue_starts
     cues: list[Cue] = []
-    i, count = 0, len(words)
-    while i < count:
-        word = words[i]
-        if word not in starts and "-" not in word:  # most words: no dictionary walk at all
-            i += 1
-            continue
-        cue = _cue_at(tokens, words, i, lex)
+    i = 0
+    for n in _candidates(words, lex):
+        if n < i:
+            continue  # inside the cue found before
+        cue = _cue_at(tokens, words, n, lex)
         if cue:
             cues.append(cue)
             i = cue.last
-        else:
-            i += 1
     return cues
 
 
+def _candidates(words: list[str], lex: Lexicon) -> list[int]:
+    """Indices of the words a cue may start with, or of inversions ("a-t-il"), in order.
+
+    Found with C-level iteration: most words start no cue, and a loop over them in Python
+    would cost more than everything done at the few candidates."""
+    starting = itertools.compress(itertools.count(), map(lex.cue_starts.__contains__, words))
+    inverted = itertools.compress(itertools.count(), map(str.endswith, words, itertools.repeat(_INVERTED_ENDS)))
+    return sorted({*starting, *inverted})
+
+
 def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue | None:
-    tok = tokens[i]
-    if not tok.is_word:
+    word = words[i]
+    if not word[0].isalpha():
         return None
-    for phrase in lex.according_to:
-        if tuple(words[i : i + len(phrase)]) == phrase and (phrase != ("pour",) or _followed_by_name(words, i + 1)):
-            return Cue(i, i + len(phrase), " ".join(phrase), "according")
+    for phrase in lex.according.get(word, ()):
+        if (len(phrase) == 1 or words[i + 1 : i + 2] == [phrase[1]]) and tuple(words[i : i + len(phrase)]) == phrase:
+            if phrase != ("pour",) or _followed_by_name(words, i + 1):
+                return Cue(i, i + len(phrase), " ".join(phrase), "according")
+    if word not in lex.verb_starts and not word.endswith(_INVERTED_ENDS):
+        return None  # "de", "in": the first word of an "according to" phrase, and no verb
+    tok = tokens[i]
     if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
         return None  # a capitalised word inside a sentence is a name, not a verb
     inverted = _INVERSION.match(tok.low)
@@ -195,7 +207,7 @@ def subject(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention |
             # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
             seg = _trailing_name(seg, lex) or seg
             first = seg[0].low
-        if seg and (first in lex.prepositions or first in _according_words(lex)):
+        if seg and (first in lex.prepositions or first in lex.according):
             seg = _name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
         if not seg or first in lex.relatives:
             continue  # "…, who replaced him in July, said"; "…, in the process, accused"
@@ -265,10 +277,6 @@ def merge_apposition(a: Mention, b: Mention) -> Mention | None:
     name.age = name.age or desc.age
     name.person = True
     return name
-
-
-def _according_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(phrase[0] for phrase in lex.according_to)
 
 
 def _clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:

@@ -78,7 +78,7 @@ class Lexicon:
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
     needs_object: frozenset[str]
     auxiliaries: frozenset[str]
-    according_to: tuple[tuple[str, ...], ...]
+    according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
     object_pronouns: dict[str, str]  # "selon lui", "according to her"
@@ -101,6 +101,7 @@ class Lexicon:
     days: frozenset[str]
     quote_marks: tuple[tuple[str, str], ...]
     cue_starts: frozenset[str]  # every word a cue can start with: a fast first test
+    verb_starts: frozenset[str]  # every word a verb cue can start with
     function_words: frozenset[str]  # words that never start a name, even capitalised
     not_names: frozenset[str]  # capitalised, these are still no name: roles, titles, months…
     before_names: frozenset[str]  # words and signs that end the phrase before a name on its left
@@ -117,6 +118,13 @@ class Lexicon:
 
 def _words(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(p).replace("'", "' ").split()) for p in phrases)
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
 
 
 @cache
@@ -166,14 +174,10 @@ def load(language: str) -> Lexicon:
         | frozenset(fold(p) for p in data["pronouns"])
         | frozenset(p[0] for p in _words(data["according_to"]))
     )
-    cue_starts = (
-        frozenset(verbs)
-        | frozenset(phrases)
-        | frozenset(p[0] for p in _words(data["according_to"]))
-        | frozenset(infinitives)
-    )
+    verb_starts = frozenset(verbs) | frozenset(phrases) | frozenset(infinitives)
     return Lexicon(
-        cue_starts=cue_starts,
+        cue_starts=verb_starts | frozenset(p[0] for p in _words(data["according_to"])),
+        verb_starts=verb_starts,
         function_words=function_words,
         not_names=fs("determiners")
         | fs("clause_breakers")
@@ -199,7 +203,7 @@ def load(language: str) -> Lexicon:
         participles=participles,
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
-        according_to=_words(data["according_to"]),
+        according=_by_first_word(_words(data["according_to"])),
         statement_phrases=_words(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
