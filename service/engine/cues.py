@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,9 +60,12 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     if not word[0].isalpha():
         return None
     for phrase in lex.according.get(word, ()):
-        if (len(phrase) == 1 or words[i + 1 : i + 2] == [phrase[1]]) and tuple(words[i : i + len(phrase)]) == phrase:
-            if phrase != ("pour",) or _followed_by_name(words, i + 1):
-                return Cue(i, i + len(phrase), " ".join(phrase), "according")
+        if (
+            (len(phrase) == 1 or words[i + 1 : i + 2] == [phrase[1]])
+            and tuple(words[i : i + len(phrase)]) == phrase
+            and (" ".join(phrase) not in lex.weak_according or _followed_by_name(words, i + len(phrase)))
+        ):
+            return Cue(i, i + len(phrase), " ".join(phrase), "according")
     if word not in lex.verb_starts and not word.endswith(_INVERTED_ENDS):
         return None  # "de", "in": the first word of an "according to" phrase, and no verb
     tok = tokens[i]
@@ -82,7 +84,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return Cue(i, i + 1, lex.verbs[inverted.group(1)], "verb", inverted.group(2))
     found = lex.verb_at(words, i)
     if not found:
-        if tok.low in lex.infinitives and i >= 2 and words[i - 1] in ("de", "d'") and words[i - 2] == "et":
+        if tok.low in lex.infinitives and i >= 2 and (words[i - 2], words[i - 1]) in lex.infinitive_leads:
             return Cue(i - 2, i + 1, lex.infinitives[tok.low], "verb", inherits=True)  # "Et d'ajouter que"
         return None
     lemma, width = found
@@ -474,18 +476,23 @@ def possessor(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention
 
 
 def according_speaker(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
-    """The source after "selon" / "according to"; a bare "pour" needs a name or a role after it."""
+    """The source after "selon" / "according to"; a weak one ("pour") needs a name or a role after it."""
     phrase = _until_comma(tokens, cue.last, lex)
     if len(phrase) == 1 and phrase[0].low in lex.object_pronouns:
         tok = phrase[0]
         return Mention("pronoun", tok.text, tok.start, tok.end, gender=lex.object_pronouns[tok.low])
-    if cue.lemma == "pour":  # "Pour la principale association de défense du logiciel libre, l'April :"
+    if cue.lemma in lex.weak_according:  # "Pour la principale association de défense du logiciel libre, l'April :"
         end = next((j for j in range(cue.last, min(len(tokens), cue.last + 16)) if tokens[j].text == ","), None)
         phrase = tokens[cue.last : end] if end is not None else phrase
     mention = mentions.parse(phrase, text, lex)
     if mention is None:
         return None
     mention = with_apposition(tokens, cue.last + len(phrase), mention, text, lex)
-    if cue.lemma == "pour" and mention.kind == "description" and not mention.role and mention.person is not False:
+    if (
+        cue.lemma in lex.weak_according
+        and mention.kind == "description"
+        and not mention.role
+        and mention.person is not False
+    ):
         return None
     return mention

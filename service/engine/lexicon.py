@@ -79,6 +79,8 @@ class Lexicon:
     needs_object: frozenset[str]
     auxiliaries: frozenset[str]
     according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
+    weak_according: frozenset[str]  # "pour": a source only when a name or a phrase closed by a comma follows
+    infinitive_leads: frozenset[tuple[str, ...]]  # "et de": "Et d'ajouter que …" reports the last speaker
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
     object_pronouns: dict[str, str]  # "selon lui", "according to her"
@@ -204,6 +206,8 @@ def load(language: str) -> Lexicon:
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
         according=_by_first_word(_words(data["according_to"])),
+        weak_according=frozenset(" ".join(p) for p in _words(data.get("weak_according_to", []))),
+        infinitive_leads=frozenset(_words(data.get("infinitive_leads", []))),
         statement_phrases=_words(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},

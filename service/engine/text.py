@@ -24,12 +24,13 @@ _TOKEN = regex.compile(
 )
 
 # A sentence ends after . ! ? or … followed by space and a capital, an opening mark or a digit,
-# or directly by a capital after a lower-case letter ("Peskov.Le porte-parole").
+# or directly by a capital after a lower-case letter ("Peskov.Le porte-parole"). The match
+# starts with the stop itself, a literal the regex engine can scan for fast.
 _BOUNDARY = regex.compile(
-    r"""(?:(?<=[.!?…])[\s\u00a0\u202f]+(?=[\p{Lu}«“"„‘\p{N}]))|(?:(?<=\p{Ll}[.!?])(?=\p{Lu}\p{Ll}))""",
+    r"""[.!?…](?:[\s\u00a0\u202f]+(?=[\p{Lu}«“"„‘\p{N}])|(?<=\p{Ll}[.!?])(?=\p{Lu}\p{Ll}))""",
     regex.X,
 )
-_LAST_WORD = regex.compile(r"([\p{L}.]+)[.!?…]$")
+_LAST_WORD = regex.compile(r"(?r)([\p{L}.]+)[.!?…]$")  # searched from the end: the word before a stop
 
 
 _FOLDED: dict[str, str] = {}
@@ -95,10 +96,10 @@ def sentence_starts(text: str, start: int, end: int, lex: Lexicon, protected) ->
     """
     starts = [start]
     for m in _BOUNDARY.finditer(text, start, end):
-        cut = m.end()
-        if protected(m.start()):
+        stop, cut = m.start() + 1, m.end()  # after the stop; where the next sentence begins
+        if protected(stop):
             continue
-        word = _LAST_WORD.search(text, max(start, m.start() - 30), m.start())
+        word = _LAST_WORD.search(text, max(start, stop - 30), stop)
         if word:
             w = fold(word.group(1))
             if w in lex.abbreviations or w in lex.titles or (len(w) == 1 and w.isalpha()) or ("." in w and len(w) <= 5):
