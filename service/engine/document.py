@@ -32,7 +32,7 @@ class Document:
         # the whole text is tokenised once, as plain lists; Token objects are made for the
         # windows the engine reads, when it reads them
         self.token_texts, self.token_starts, self.token_ends = token_spans(text)
-        self.lows = [folded(t) for t in self.token_texts]
+        self.lows = list(map(folded, self.token_texts))
         self._t_objects: list[Token | None] = [None] * len(self.lows)
         self._cues: list[Cue] | None = None  # reporting cues over the whole text, found on first use
         self._c_firsts: list[int] = []
@@ -47,8 +47,8 @@ class Document:
 
     def outside_quotes(self, tokens: list[Token]) -> list[Token]:
         """``tokens`` without those inside quotations (one pass, quotes and tokens both sorted)."""
-        if not tokens:
-            return tokens
+        if not tokens or not (self.inside_quote(tokens[0].start) or self.has_quote(tokens[0].start, tokens[-1].end)):
+            return tokens  # the usual case: no quotation there
         q = max(0, bisect.bisect_right(self._q_starts, tokens[0].start) - 1)
         out = []
         for tok in tokens:
@@ -111,6 +111,13 @@ class Document:
             )
         return tok
 
+    def token_slice(self, i: int, j: int) -> list[Token]:
+        """The document's tokens ``i`` to ``j`` (end excluded); windows overlap, so most are made already."""
+        out = self._t_objects[i:j]
+        if None in out:
+            out = [tok if tok is not None else self.token(n) for n, tok in enumerate(out, i)]
+        return out
+
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that lie within ``text[start:end]``."""
         i = bisect.bisect_left(self.token_starts, start)
@@ -121,7 +128,8 @@ class Document:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens that lie within ``text[start:end]``."""
-        return [self.token(n) for n in self.token_range(start, end)]
+        r = self.token_range(start, end)
+        return self.token_slice(r.start, r.stop)
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         """The reporting cues of ``text[start:end]``, indexed into the document's tokens."""
@@ -169,5 +177,10 @@ class _LazyTokens:
 
     def __getitem__(self, n):
         if isinstance(n, slice):
-            return [self._doc.token(k) for k in range(*n.indices(len(self)))]
+            start, stop, step = n.indices(len(self))
+            return (
+                self._doc.token_slice(start, stop)
+                if step == 1
+                else [self._doc.token(k) for k in range(start, stop, step)]
+            )
         return self._doc.token(n)

@@ -61,21 +61,23 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
             if j < stop and texts[j] == "." and lows[j - 1] in lex.name_suffixes:
                 j += 1  # "Joseph R. Biden Jr."
             k = n  # reach left for a title or a role: "Alliance spokeswoman Oana Lungescu"
+            described = False
             while k > span.start and n - k < 8 and lows[k - 1] not in lex.before_names:
                 if texts[k - 1] == "." and not (
                     k - 2 >= span.start and (len(texts[k - 2]) == 1 or lows[k - 2] in lex.titles)
                 ):
                     break  # a full stop, not an initial's or a title's: "M. Dupont", "J. Smith"
                 k -= 1
-            if j == n + 1 and not any(lows[m] in lex.titles or lows[m] in lex.role_nouns for m in range(k, n)):
+                described = described or lows[k] in lex.titles or lows[k] in lex.role_nouns
+            if j == n + 1 and not described:
                 runs.append(Mention("name", texts[n], starts[n], doc.token_ends[n]))  # a possible surname
                 n = j
                 continue
-            tokens = doc.outside_quotes([doc.token(m) for m in range(k, j)])
+            tokens = doc.outside_quotes(doc.token_slice(k, j))
             mention = parse(tokens, text, lex)
             if mention and mention.kind == "name" and mention.person:
                 if j + 1 < stop and texts[j] == ",":
-                    appositive = doc.outside_quotes([doc.token(m) for m in range(j + 1, min(stop, j + 14))])
+                    appositive = doc.outside_quotes(doc.token_slice(j + 1, min(stop, j + 14)))
                     _apposition(appositive, 0, mention, text, lex)
                 runs.append(mention)
                 if " " in mention.text:
