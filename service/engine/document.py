@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 
 from .budget import UNLIMITED, Budget
 from .cues import Cue, find_cues
@@ -90,19 +89,6 @@ class Document:
         end = self._s_starts[i + 1] if i + 1 < len(self._s_starts) else p_end
         return start, min(end, p_end)
 
-    def sentences(self) -> list[tuple[int, int]]:
-        out = []
-        for p_start, p_end in self.paragraphs:
-            i = bisect.bisect_left(self._s_starts, p_start)
-            cuts = [p_start]
-            while i < len(self._s_starts) and self._s_starts[i] < p_end:
-                if self._s_starts[i] > p_start:
-                    cuts.append(self._s_starts[i])
-                i += 1
-            cuts.append(p_end)
-            out.extend((a, b) for a, b in itertools.pairwise(cuts) if b > a)
-        return out
-
     def token(self, n: int) -> Token:
         tok = self._t_objects[n]
         if tok is None:
@@ -131,18 +117,8 @@ class Document:
         r = self.token_range(start, end)
         return self.token_slice(r.start, r.stop)
 
-    def cues_between(self, start: int, end: int) -> list[Cue]:
-        """The reporting cues of ``text[start:end]``, indexed into the document's tokens."""
-        cues = self._all_cues()
-        r = self.token_range(start, end)
-        k = bisect.bisect_left(self._c_firsts, r.start)
-        out = []
-        while k < len(cues) and cues[k].first < r.stop:
-            out.append(cues[k])
-            k += 1
-        return out
-
-    def _all_cues(self) -> list[Cue]:
+    def all_cues(self) -> list[Cue]:
+        """The reporting cues of the whole text, found once, indexed into the document's tokens."""
         if self._cues is None:
             self._cues = find_cues(_LazyTokens(self), self.lex, self.lows)
             self._c_firsts = [c.first for c in self._cues]
@@ -156,7 +132,7 @@ class Document:
         lo, hi = tokens[0].n, tokens[-1].n + 1
         if lo < 0 or hi - lo != len(tokens) or self._t_objects[lo] is not tokens[0]:
             return find_cues(tokens, self.lex)
-        cues = self._all_cues()
+        cues = self.all_cues()
         k = bisect.bisect_left(self._c_firsts, lo)
         out = []
         while k < len(cues) and cues[k].last <= hi:

@@ -8,6 +8,7 @@ A clause that holds quotation marks is left out: its marked part is a mixed quot
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import cues as cue_rules
@@ -38,12 +39,10 @@ def _words(tokens: list[Token]) -> int:
 def find_indirect(attributor: Attributor) -> list[Clause]:
     doc = attributor.doc
     found: list[Clause] = []
-    for s_start, s_end in doc.sentences():
+    for s_start, s_end in _reporting_sentences(doc, attributor.lex):
         doc.budget.check()
         if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
-        if not any(_may_report(doc, c, attributor.lex) for c in doc.cues_between(s_start, s_end)):
-            continue  # no verb that could introduce reported speech here: most sentences end here
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
             continue
@@ -52,6 +51,18 @@ def find_indirect(attributor: Attributor) -> list[Clause]:
             if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
                 found.append(clause)
     return found
+
+
+def _reporting_sentences(doc, lex) -> Iterator[tuple[int, int]]:
+    """The sentences with a cue that could introduce reported speech, in text order: most
+    sentences have none, and are never looked at."""
+    last = None
+    for c in doc.all_cues():
+        if _may_report(doc, c, lex):
+            sentence = doc.sentence(doc.token_starts[c.first])
+            if sentence != last:
+                last = sentence
+                yield sentence
 
 
 def _may_report(doc, c: cue_rules.Cue, lex) -> bool:
