@@ -3,6 +3,9 @@
     python benchmarks/run.py            # everything (needs wrk: `apt-get install wrk`)
     python benchmarks/run.py --engine   # the engine only
 
+With benchmarks/requirements-compare.txt installed, textacy's direct_quotations runs beside
+the engine on the English gold articles (the seed, and any --compare-gold FILE).
+
 Figures are measured in one run and compared with a baseline from the same run (the trivial
 endpoint for HTTP, the 4 KB article for scaling), since machines are noisy.
 """
@@ -25,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import compare  # noqa: E402
 
 from service.engine import extract  # noqa: E402
 
@@ -186,8 +191,20 @@ def main() -> None:
     parser.add_argument("--engine", action="store_true", help="engine figures only")
     parser.add_argument("--seconds", type=int, default=10, help="duration of each wrk run")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--compare-gold",
+        action="append",
+        type=Path,
+        default=[ROOT / "seeds" / "gold.jsonl"],
+        metavar="FILE",
+        help="more English gold JSONL for the textacy comparison (repeatable)",
+    )
     args = parser.parse_args()
     figures = {"cpu": os.cpu_count(), "python": sys.version.split()[0], "engine": engine()}
+    if compare.available():
+        figures["textacy"] = compare.compare(args.compare_gold)
+    else:
+        figures["textacy"] = {"skipped": "pip install -r benchmarks/requirements-compare.txt"}
     if not args.engine:
         figures["http"] = http_figures(args.seconds)
     if args.json:
@@ -207,6 +224,20 @@ def main() -> None:
         + ", ".join(f"{size // 1000} KB {ms:.3f}" for size, ms in e["ms_per_kb"].items())
         + f"  -> 1 MB / 4 KB = {e['ratio_1mb_to_4kb']:.2f}x"
     )
+    c = figures["textacy"]
+    if "skipped" in c:
+        print(f"textacy comparison: skipped ({c['skipped']})")
+    else:
+        print(
+            f"textacy comparison: {c['articles']} English articles, {c['chars'] / 1000:.0f} K chars, direct+mixed track"
+        )
+        for name in ("quotes-service", "textacy"):
+            r = c[name]
+            print(
+                f"  {name:15s} {r['chars_per_s'] / 1000:9.1f} K chars/s  quote F1 {r['quote_f1']:.3f}  "
+                f"speaker acc {r['speaker_accuracy'] or 0:.3f}  end-to-end F1 {r['end_to_end_f1']:.3f}"
+            )
+        print(f"  speed ratio     {c['speed_ratio']:.0f}x; textacy gave up on {c['textacy']['gave_up']} articles")
     h = figures.get("http")
     if h and "skipped" not in h:
         for name in ("trivial", "quotes_4kb"):

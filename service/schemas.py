@@ -62,53 +62,7 @@ class QuotesQuerySchema(Schema):
     offsets = fields.String(load_default=None, validate=validate.OneOf(OFFSET_UNITS))
 
 
-class SpanSchema(Schema):
-    text = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
-
-
-class SpeakerRefSchema(Schema):
-    name = fields.String()
-    entity = fields.String()
-    kind = fields.String()
-    role = fields.String(allow_none=True)
-    start = fields.Integer()
-    end = fields.Integer()
-    resolution = fields.String()
-
-
-class QuoteSchema(Schema):
-    id = fields.String()
-    text = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
-    type = fields.String()
-    speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
-    cue = fields.Nested(SpanSchema, allow_none=True)
-    confidence = fields.Float()
-    rule = fields.String()
-    continues = fields.String(allow_none=True)
-
-
-class SpeakerSchema(Schema):
-    id = fields.String()
-    name = fields.String()
-    kind = fields.String()
-    aliases = fields.List(fields.String())
-    roles = fields.List(fields.String())
-    mentions = fields.List(fields.Nested(SpanSchema))
-
-
-class ResultSchema(Schema):
-    language = fields.String()
-    offsets = fields.String(dump_default="codepoint")
-    quotes = fields.List(fields.Nested(QuoteSchema))
-    speakers = fields.List(fields.Nested(SpeakerSchema))
-
-
 quotes_request = QuotesRequestSchema()
 batch_request = BatchRequestSchema()
 batch_document = BatchDocumentSchema()
 quotes_query = QuotesQuerySchema()
-result_schema = ResultSchema()
