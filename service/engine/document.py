@@ -6,7 +6,8 @@ import bisect
 
 from .budget import UNLIMITED, Budget
 from .cues import Cue, find_cues
-from .lexicon import Lexicon
+from .language import detect
+from .lexicon import LANGUAGES, load
 from .marks import Marked, find_quotations
 from .text import Token, folded, paragraphs, sentence_starts, token_spans
 
@@ -14,10 +15,17 @@ CONTEXT = 300  # characters read on each side of a quotation: attribution is loc
 
 
 class Document:
-    def __init__(self, text: str, lex: Lexicon, budget: Budget = UNLIMITED) -> None:
+    def __init__(self, text: str, language: str = "auto", budget: Budget = UNLIMITED) -> None:
+        """``language``: ``en``, ``fr``, or anything else to tell from the text."""
         self.text = text
-        self.lex = lex
         self.budget = budget
+        # the whole text is tokenised once, as plain lists; Token objects are made for the
+        # windows the engine reads, when it reads them
+        self.token_texts, self.token_starts, self.token_ends = token_spans(text)
+        self.lows = list(map(folded, self.token_texts))
+        self._t_objects: list[Token | None] = [None] * len(self.lows)
+        self.language = language if language in LANGUAGES else detect(text, self.lows)
+        self.lex = lex = load(self.language)
         self.quotes: list[Marked] = find_quotations(text)
         budget.check()
         self._q_starts = [q.open_start for q in self.quotes]
@@ -28,11 +36,6 @@ class Document:
             starts.extend(sentence_starts(text, p_start, p_end, lex, self.inside_quote))
         starts.extend(self._breaks_after_quotes())
         self._s_starts = sorted(set(starts))
-        # the whole text is tokenised once, as plain lists; Token objects are made for the
-        # windows the engine reads, when it reads them
-        self.token_texts, self.token_starts, self.token_ends = token_spans(text)
-        self.lows = list(map(folded, self.token_texts))
-        self._t_objects: list[Token | None] = [None] * len(self.lows)
         self._cues: list[Cue] | None = None  # reporting cues over the whole text, found on first use
         self._c_firsts: list[int] = []
 

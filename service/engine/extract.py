@@ -7,8 +7,6 @@ from .budget import Budget
 from .document import Document
 from .entities import plain
 from .indirect import find_indirect
-from .language import detect
-from .lexicon import LANGUAGES, load
 from .marks import Marked
 from .model import Quote, Result, Span, Speaker, SpeakerRef
 
@@ -22,9 +20,7 @@ def extract(text: str, language: str = "auto", indirect: bool = True, budget: fl
     ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it).
     """
     clock = Budget(budget)
-    if language not in LANGUAGES:
-        language = detect(text)
-    doc = Document(text, load(language), clock)
+    doc = Document(text, language, clock)
     attributor = Attributor(doc)
     marked = doc.quotes
     attributions: list[Attribution] = []
@@ -69,7 +65,7 @@ def extract(text: str, language: str = "auto", indirect: bool = True, budget: fl
         )
         for q in found
     ]
-    return Result(language, found, _speakers(doc, attributor, found))
+    return Result(doc.language, found, _speakers(doc, attributor, found))
 
 
 def _paragraph_chains(doc: Document, marked: list[Marked]) -> list[list[int]]:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import regex
+from .lexicon import LANGUAGES, load
 
-from .lexicon import LANGUAGES, fold, load
-
-_WORD = regex.compile(r"\p{L}+")
 _SAMPLE = 2000  # characters read: a few hundred words are enough for a verdict
+_SAMPLE_TOKENS = 400
 
 
-def detect(text: str) -> str:
-    """``en`` or ``fr``; English when nothing tells."""
+def detect(text: str, words: list[str]) -> str:
+    """``en`` or ``fr`` from the first of ``words`` (the text's folded tokens) and characters of
+    ``text``; English when nothing tells."""
     sample = text[:_SAMPLE]
-    words = _WORD.findall(fold(sample))
+    words = words[:_SAMPLE_TOKENS]
     scores = {}
     for lang in LANGUAGES:
         lexicon = load(lang)
