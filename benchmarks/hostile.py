@@ -27,6 +27,13 @@ SHAPES = {
     "bidi overrides and joiners": lambda n: "\u202e\u200d« Oui »\u200d a dit \u202eMarie " * (n // 24),
     "pronouns and names": lambda n: "Paul Grant said he was sure. “Yes,” he said. " * (n // 45),
     "namesakes": lambda n: " ".join(f"Jean{i} Dupont a dit « oui »." for i in range(n // 30)),
+    "organisations and plural pronouns": lambda n: "\n".join(
+        f"The Agency{i} published a report. They said “we stay careful”. The agency said it was stable."
+        for i in range(n // 100)
+    ),
+    "one paragraph of pronouns": lambda n: " ".join(
+        f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(n // 55)
+    ),
 }
 
 

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from service.engine import BudgetExceeded, extract
+from service.engine.entities import Entity, EntityIndex
 
 MICROSECONDS_PER_CHAR = 40  # about ten times the slowest shape measured; far below any quadratic path
 
@@ -30,6 +31,13 @@ HOSTILE = {
     "pronouns and names": "Paul Grant said he was sure. “Yes,” he said. " * 2_000,
     "namesakes": " ".join(f"Jean{i} Dupont a dit « oui »." for i in range(5_000)),
     "abbreviation dots": "M. " * 50_000,
+    "organisations and plural pronouns": "\n".join(
+        f"Le ministère Agence{i} a publié un rapport. Ils ont déclaré : « Nous restons prudents. »"
+        for i in range(1_000)
+    ),
+    "one paragraph of pronouns": " ".join(
+        f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(2_000)
+    ),
 }
 
 
@@ -40,6 +48,18 @@ def test_hostile_text_is_handled_in_linear_time(name):
     result = extract(text, budget=budget)
     for quote in result.quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_a_plural_pronoun_reads_a_bounded_number_of_organisations(monkeypatch):
+    """ "Ils ont déclaré" looks back at the organisations mentioned last, not at all of them."""
+    index = EntityIndex()
+    for i in range(5_000):
+        index.organization(f"Agence {i}", i * 20, i * 20 + 10).quotes = 1
+    read = []
+    original = Entity.latest_before
+    monkeypatch.setattr(Entity, "latest_before", lambda self, pos: read.append(self) or original(self, pos))
+    assert index.by_pronoun("p", 10**9).name == "Agence 4999"
+    assert 0 < len(read) <= 64
 
 
 def test_spent_budget_stops_the_engine():

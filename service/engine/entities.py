@@ -9,6 +9,7 @@ and bounded backward walks, so the index stays linear in the number of mentions.
 from __future__ import annotations
 
 import bisect
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,6 +108,7 @@ class EntityIndex:
         self.entities: list[Entity] = []
         self._people: dict[str, list[Entity]] = {}  # surname -> people
         self._orgs: dict[str, Entity] = {}
+        self._orgs_by_recency: dict[str, Entity] = {}  # entity id -> organisation, latest mentioned last
         self._timeline: list[tuple[int, int, Entity]] = []  # (position, sequence, entity)
 
     def _new(self, name: str, kind: str) -> Entity:
@@ -116,6 +118,8 @@ class EntityIndex:
 
     def _mention(self, entity: Entity, start: int, end: int, gender: str = "") -> Entity:
         entity.add_mention(start, end)
+        if self._orgs_by_recency.pop(entity.id, None) is not None:
+            self._orgs_by_recency[entity.id] = entity
         if gender in ("m", "f") and not entity.gender:
             entity.gender = gender
         # the timeline is filled by the article scan, in text order, so appending keeps it sorted
@@ -151,6 +155,7 @@ class EntityIndex:
         entity = self._orgs.get(key)
         if entity is None:
             entity = self._orgs[key] = self._new(name, "organization")
+            self._orgs_by_recency[entity.id] = entity
         return self._mention(entity, start, end)
 
     def latest(self, before: int, accept) -> Entity | None:
@@ -162,8 +167,10 @@ class EntityIndex:
         return None
 
     def _latest_org(self, before: int, accept) -> Entity | None:
+        """The organisation mentioned last before ``before`` that ``accept`` takes, among the
+        latest mentioned few: an article names few organisations, a flood of them costs no more."""
         best, best_pos = None, -1
-        for entity in self._orgs.values():
+        for entity in itertools.islice(reversed(self._orgs_by_recency.values()), _BACKWARD_WALK):
             pos = entity.latest_before(before)
             if pos > best_pos and accept(entity):
                 best, best_pos = entity, pos
