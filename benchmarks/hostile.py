@@ -31,6 +31,7 @@ SHAPES = {
         f"The Agency{i} published a report. They said “we stay careful”. The agency said it was stable."
         for i in range(n // 100)
     ),
+    "one sentence of many quotes": lambda n: "Il a dit " + ", ".join(f"« mot{i} »" for i in range(n // 14)) + ".",
     "one paragraph of pronouns": lambda n: " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(n // 55)
     ),

@@ -35,6 +35,7 @@ HOSTILE = {
         f"Le ministère Agence{i} a publié un rapport. Ils ont déclaré : « Nous restons prudents. »"
         for i in range(1_000)
     ),
+    "one sentence of many quotes": "Il a dit " + ", ".join(f"« mot{i} »" for i in range(8_000)) + ".",
     "one paragraph of pronouns": " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(2_000)
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from .attribution import Attribution, Attributor
 from .budget import Budget
 from .document import Document
@@ -10,6 +12,7 @@ from .indirect import find_indirect
 from .marks import Marked
 from .model import Quote, Result, Span, Speaker, SpeakerRef
 
+_LAST_ALNUM = regex.compile(r"(?r)[\p{L}\p{N}]")
 CONTINUATION_PARAGRAPHS = 2  # a stand-alone quote inherits a speaker from at most this many paragraphs back
 
 
@@ -121,7 +124,8 @@ def _repeats(doc: Document, marked: list[Marked], attributions: list[Attribution
 def _standalone(doc: Document, q: Marked) -> bool:
     """True when the quote opens its sentence: a statement of its own, not a term inside a sentence."""
     s_start, _ = doc.sentence(q.open_start)
-    return not any(ch.isalnum() for ch in doc.text[s_start : q.open_start])
+    # searched backwards from the mark: it stops at the nearest letter, never rereads the sentence
+    return _LAST_ALNUM.search(doc.text, s_start, q.open_start) is None
 
 
 def _continuations(
