@@ -7,10 +7,12 @@ the assertion: a quadratic path would spend it and raise. (The full-size corpus 
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
 
+from conftest import seed_texts
 from service.engine import BudgetExceeded, extract
 from service.engine.entities import Entity, EntityIndex
 
@@ -105,3 +107,20 @@ def test_deeply_nested_json_is_400(client):
 def test_wrong_shapes_are_422(client, payload):
     response = client.post("/v1/quotes", data=json.dumps(payload), content_type="application/json")
     assert response.status_code == 422
+
+
+def test_the_engine_leaves_no_garbage_cycles_and_the_collector_as_it_was():
+    """The engine pauses the cyclic collector while it works: that is only sound while it
+    makes no reference cycles, which this holds it to."""
+    texts = [*seed_texts().values(), *HOSTILE.values()]
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            extract(text)
+        assert gc.collect() == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    extract(texts[0])
+    assert gc.isenabled()
