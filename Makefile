@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint evaluate bench clean
+.PHONY: run test lint evaluate bench bench-compare clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,14 @@ bench: $(VENV)/.runtime
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python benchmarks/run.py
 
+# textacy and spaCy live in a venv of their own: they are for the comparison only
+.venv-compare/.installed: requirements.txt benchmarks/requirements-compare.txt
+	$(PYTHON) -m venv .venv-compare
+	.venv-compare/bin/pip install --quiet --disable-pip-version-check -r benchmarks/requirements-compare.txt
+	touch $@
+
+bench-compare: .venv-compare/.installed
+	.venv-compare/bin/python benchmarks/run.py --engine $(if $(GOLD),--compare-gold $(GOLD))
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-compare .pytest_cache .ruff_cache .hypothesis
