@@ -32,6 +32,9 @@ SHAPES = {
         for i in range(n // 100)
     ),
     "one sentence of many quotes": lambda n: "Il a dit " + ", ".join(f"« mot{i} »" for i in range(n // 14)) + ".",
+    "one sentence of pronoun quotes": lambda n: (
+        "Marie Curie a parlé " + ", ".join(f"puis elle a dit « mot{i} »" for i in range(n // 26)) + "."
+    ),
     "one paragraph of pronouns": lambda n: " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(n // 55)
     ),

@@ -38,6 +38,9 @@ HOSTILE = {
         for i in range(1_000)
     ),
     "one sentence of many quotes": "Il a dit " + ", ".join(f"« mot{i} »" for i in range(8_000)) + ".",
+    "one sentence of pronoun quotes": "Marie Curie a parlé "
+    + ", ".join(f"puis elle a dit « mot{i} »" for i in range(3_000))
+    + ".",
     "one paragraph of pronouns": " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(2_000)
     ),

@@ -372,7 +372,10 @@ class Attributor:
         if recent is not None:
             return recent
         s_start, _ = self.doc.sentence(m.start)
-        fronted = self.doc.text[s_start : m.start].rstrip().endswith(",")
+        text, i = self.doc.text, m.start
+        while i > s_start and text[i - 1].isspace():
+            i -= 1  # read back from the pronoun, never the whole sentence
+        fronted = i > s_start and text[i - 1] == ","
         # "Surpris par la politique du président X, il déclara": il is not X
         person = self.index.by_pronoun(m.gender, s_start if fronted else m.start)
         person_at = person.latest_before(m.start) if person else -1
