@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from .budget import UNLIMITED, Budget
 from .cues import Cue, find_cues
@@ -19,11 +20,13 @@ class Document:
         """``language``: ``en``, ``fr``, or anything else to tell from the text."""
         self.text = text
         self.budget = budget
-        # the whole text is tokenised once, as plain lists; Token objects are made for the
-        # windows the engine reads, when it reads them
+        # the whole text is tokenised once: plain lists for the scans over every token, and Token
+        # objects, made in one pass, for the windows the rules read
         self.token_texts, self.token_starts, self.token_ends = token_spans(text)
         self.lows = list(map(folded, self.token_texts))
-        self._t_objects: list[Token | None] = [None] * len(self.lows)
+        self.all_tokens = list(
+            map(Token, self.token_texts, self.token_starts, self.token_ends, itertools.count(), self.lows)
+        )
         self.language = language if language in LANGUAGES else detect(text, self.lows)
         self.lex = lex = load(self.language)
         self.quotes: list[Marked] = find_quotations(text)
@@ -92,21 +95,6 @@ class Document:
         end = self._s_starts[i + 1] if i + 1 < len(self._s_starts) else p_end
         return start, min(end, p_end)
 
-    def token(self, n: int) -> Token:
-        tok = self._t_objects[n]
-        if tok is None:
-            tok = self._t_objects[n] = Token(
-                self.token_texts[n], self.token_starts[n], self.token_ends[n], n, self.lows[n]
-            )
-        return tok
-
-    def token_slice(self, i: int, j: int) -> list[Token]:
-        """The document's tokens ``i`` to ``j`` (end excluded); windows overlap, so most are made already."""
-        out = self._t_objects[i:j]
-        if None in out:
-            out = [tok if tok is not None else self.token(n) for n, tok in enumerate(out, i)]
-        return out
-
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that lie within ``text[start:end]``."""
         i = bisect.bisect_left(self.token_starts, start)
@@ -118,12 +106,12 @@ class Document:
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens that lie within ``text[start:end]``."""
         r = self.token_range(start, end)
-        return self.token_slice(r.start, r.stop)
+        return self.all_tokens[r.start : r.stop]
 
     def all_cues(self) -> list[Cue]:
         """The reporting cues of the whole text, found once, indexed into the document's tokens."""
         if self._cues is None:
-            self._cues = find_cues(_LazyTokens(self), self.lex, self.lows)
+            self._cues = find_cues(self.all_tokens, self.lex, self.lows)
             self._c_firsts = [c.first for c in self._cues]
         return self._cues
 
@@ -133,7 +121,7 @@ class Document:
         if not tokens:
             return []
         lo, hi = tokens[0].n, tokens[-1].n + 1
-        if lo < 0 or hi - lo != len(tokens) or self._t_objects[lo] is not tokens[0]:
+        if lo < 0 or hi - lo != len(tokens) or self.all_tokens[lo] is not tokens[0]:
             return find_cues(tokens, self.lex)
         cues = self.all_cues()
         k = bisect.bisect_left(self._c_firsts, lo)
@@ -143,23 +131,3 @@ class Document:
             out.append(Cue(c.first - lo, c.last - lo, c.lemma, c.kind, c.pronoun, c.inherits))
             k += 1
         return out
-
-
-class _LazyTokens:
-    """The document's tokens as a sequence, each made when first read."""
-
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
-
-    def __len__(self) -> int:
-        return len(self._doc.lows)
-
-    def __getitem__(self, n):
-        if isinstance(n, slice):
-            start, stop, step = n.indices(len(self))
-            return (
-                self._doc.token_slice(start, stop)
-                if step == 1
-                else [self._doc.token(k) for k in range(start, stop, step)]
-            )
-        return self._doc.token(n)

@@ -73,11 +73,11 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
                 runs.append(Mention("name", texts[n], starts[n], doc.token_ends[n]))  # a possible surname
                 n = j
                 continue
-            tokens = doc.outside_quotes(doc.token_slice(k, j))
+            tokens = doc.outside_quotes(doc.all_tokens[k:j])
             mention = parse(tokens, text, lex)
             if mention and mention.kind == "name" and mention.person:
                 if j + 1 < stop and texts[j] == ",":
-                    appositive = doc.outside_quotes(doc.token_slice(j + 1, min(stop, j + 14)))
+                    appositive = doc.outside_quotes(doc.all_tokens[j + 1 : min(stop, j + 14)])
                     _apposition(appositive, 0, mention, text, lex)
                 runs.append(mention)
                 if " " in mention.text:
