@@ -204,7 +204,7 @@ def main() -> None:
     if compare.available():
         figures["textacy"] = compare.compare(args.compare_gold)
     else:
-        figures["textacy"] = {"skipped": "pip install -r benchmarks/requirements-compare.txt"}
+        figures["textacy"] = {"skipped": "make bench-compare installs what it needs in a venv of its own"}
     if not args.engine:
         figures["http"] = http_figures(args.seconds)
     if args.json:
