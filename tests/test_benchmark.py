@@ -32,3 +32,15 @@ def test_textacy_spans_lose_their_marks_like_the_gold_spans():
     text = 'He said: “We will stay,” and left. "Fine"'
     assert text[slice(*inner_span(text, 9, 24))] == "We will stay,"
     assert text[slice(*inner_span(text, 35, 41))] == "Fine"
+
+
+def test_hotspots_lists_the_engine_functions():
+    out = subprocess.run(
+        [sys.executable, "benchmarks/hotspots.py", "--rounds", "1", "--limit", "40"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert "scan_names" in out and "find_quotations" in out
