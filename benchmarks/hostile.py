@@ -35,6 +35,13 @@ SHAPES = {
     "one sentence of pronoun quotes": lambda n: (
         "Marie Curie a parlé " + ", ".join(f"puis elle a dit « mot{i} »" for i in range(n // 26)) + "."
     ),
+    "one person, many roles": lambda n: "\n".join(
+        f"Le ministre de la Ville{i} Jean Dupont a dit « oui »." for i in range(n // 55)
+    ),
+    "quotes, then clauses that hang on them": lambda n: "\n".join(
+        f"Jean Dupont{i} a dit « oui ». Il a déclaré que la situation était grave, ajoutant que tout irait bien."
+        for i in range(n // 110)
+    ),
     "one paragraph of pronouns": lambda n: " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(n // 55)
     ),

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import seed_texts
 from service.engine import BudgetExceeded, extract
+from service.engine.attribution import Attributor
+from service.engine.document import Document
 from service.engine.entities import Entity, EntityIndex
 
 MICROSECONDS_PER_CHAR = 40  # about ten times the slowest shape measured; far below any quadratic path
@@ -41,6 +43,11 @@ HOSTILE = {
     "one sentence of pronoun quotes": "Marie Curie a parlé "
     + ", ".join(f"puis elle a dit « mot{i} »" for i in range(3_000))
     + ".",
+    "one person, many roles": "\n".join(f"Le ministre de la Ville{i} Jean Dupont a dit « oui »." for i in range(2_000)),
+    "quotes, then clauses that hang on them": "\n".join(
+        f"Jean Dupont{i} a dit « oui ». Il a déclaré que la situation était grave, ajoutant que tout irait bien."
+        for i in range(1_000)
+    ),
     "one paragraph of pronouns": " ".join(
         f"Marie Dupont{i} a dit : « Oui. » Elle a ajouté : « Non. »" for i in range(2_000)
     ),
@@ -66,6 +73,22 @@ def test_a_plural_pronoun_reads_a_bounded_number_of_organisations(monkeypatch):
     monkeypatch.setattr(Entity, "latest_before", lambda self, pos: read.append(self) or original(self, pos))
     assert index.by_pronoun("p", 10**9).name == "Agence 4999"
     assert 0 < len(read) <= 64
+
+
+def test_an_entity_keeps_a_bounded_number_of_roles_and_aliases():
+    person = EntityIndex().person("Jean Dupont", 0, 11)
+    for i in range(1_000):
+        person.add_role(f"ministre de la Ville{i}")
+        person.add_alias(f"J{i}. Dupont")
+    assert person.roles[:2] == ["ministre de la Ville0", "ministre de la Ville1"]
+    assert len(person.roles) <= 32 and len(person.aliases) <= 33
+
+
+def test_pronouns_and_hanging_clauses_read_a_bounded_number_of_quotes_back():
+    attributor = Attributor(Document("« Oui »"))
+    attributor.attributed = [(start, start + 5, None) for start in range(0, 100_000, 10)]
+    back = list(attributor._attributed_before(50_001))
+    assert back[0][0] == 50_000 and back[-1][0] > 49_000
 
 
 def test_spent_budget_stops_the_engine():

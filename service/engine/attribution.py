@@ -15,7 +15,10 @@ the previous speaker (continuation), and, weakest, the named subject of the frag
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -31,6 +34,8 @@ from .text import Token
 
 _LABEL = regex.compile(r"(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")  # "PENCE: Well, …"
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
+_QUOTES_BACK = 64  # attributed quotes read back from a position, for a pronoun or a hanging clause
+_start = itemgetter(0)
 # how much each kind of evidence is worth; the resolution of the phrase scales it down
 _RULE_CONFIDENCE = {
     "cue-after": 0.95,
@@ -380,7 +385,7 @@ class Attributor:
         person = self.index.by_pronoun(m.gender, s_start if fronted else m.start)
         person_at = person.latest_before(m.start) if person else -1
         p_start = self.doc.paragraphs[max(0, self.doc.paragraph_index(m.start) - 1)][0]
-        for start, _, other in reversed(self.attributed):
+        for start, _, other in self._attributed_before(m.start + CONTEXT):
             at = other.mention.start if other.mention else start
             if start < p_start or at < person_at:
                 break
@@ -426,6 +431,12 @@ class Attributor:
                     return Attribution(speaker, c, "previous-sentence", tokens)
         return None
 
+    def _attributed_before(self, pos: int) -> Iterator[tuple[int, int, Attribution]]:
+        """The attributed quotes that start before ``pos``, nearest first, a bounded number of them."""
+        i = bisect.bisect_left(self.attributed, pos, key=_start)
+        for k in range(i - 1, max(-1, i - 1 - _QUOTES_BACK), -1):
+            yield self.attributed[k]
+
     def inherit(self, a: Attribution, pos: int) -> None:
         """Give ``a`` the speaker its clause hangs on: "…, ajoutant que", "Et d'ajouter", "…, adding".
 
@@ -435,7 +446,7 @@ class Attributor:
         s_start, _ = self.doc.sentence(pos)
         p_start, _ = self.doc.paragraph(pos)
         earlier, earlier_start = None, -1
-        for start, end, other in reversed(self.attributed):
+        for start, end, other in self._attributed_before(pos):
             if start < p_start:
                 break
             if end <= pos and other.entity is not None:

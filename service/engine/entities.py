@@ -19,6 +19,7 @@ from .lexicon import fold
 _BACKWARD_WALK = 40  # mentions looked at when resolving a pronoun or a description
 _NAMESAKES = 16  # distinct people one surname may name in an article
 _RECENT = 64  # an entity's latest mentions read when asking where it was last mentioned
+_NAMES_KEPT = 32  # aliases and roles one entity keeps: an article gives a few, a flood no more work
 
 
 @lru_cache(maxsize=4096)
@@ -73,9 +74,9 @@ class Entity:
     quotes: int = 0
 
     def add_alias(self, name: str) -> None:
-        if name != self.name and name not in self.aliases:
+        if name != self.name and name not in self.aliases and len(self.aliases) < _NAMES_KEPT:
             self.aliases.append(name)
-        if len(_words(name)) > len(_words(self.name)):
+        if name in self.aliases and len(_words(name)) > len(_words(self.name)):
             self.aliases.append(self.name)
             self.aliases.remove(name)
             self.name = name
@@ -93,7 +94,7 @@ class Entity:
         return best if best >= 0 or not (0 <= self.first < pos) else self.first
 
     def add_role(self, role: str | None) -> None:
-        if role and plain(role) not in {plain(r) for r in self.roles}:
+        if role and len(self.roles) < _NAMES_KEPT and all(plain(role) != plain(r) for r in self.roles):
             self.roles.append(role)
 
     def first_name(self) -> str:
