@@ -57,7 +57,7 @@ def main() -> None:
             extract(text)
             seconds = time.perf_counter() - start
             cells.append(f"{len(text) / 1e6:.2f} MB {seconds:6.2f} s {seconds / len(text) * 1e6:5.2f} µs/char")
-        print(f"{name:30s} " + " | ".join(cells), flush=True)
+        print(f"{name:40s} " + " | ".join(cells), flush=True)
 
 
 if __name__ == "__main__":
