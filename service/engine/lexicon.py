@@ -164,6 +164,7 @@ def load(language: str) -> Lexicon:
         word = fold(lemma).removeprefix("se ").removeprefix("s'")
         if " " not in word:
             infinitives[word] = lemma
+    according = _by_first_word(_words(data["according_to"]))
     function_words = (
         fs("determiners")
         | fs("prepositions")
@@ -174,11 +175,11 @@ def load(language: str) -> Lexicon:
         | fs("time_words")
         | fs("aux_and_adverbs")
         | frozenset(fold(p) for p in data["pronouns"])
-        | frozenset(p[0] for p in _words(data["according_to"]))
+        | frozenset(according)
     )
     verb_starts = frozenset(verbs) | frozenset(phrases) | frozenset(infinitives)
     return Lexicon(
-        cue_starts=verb_starts | frozenset(p[0] for p in _words(data["according_to"])),
+        cue_starts=verb_starts | frozenset(according),
         verb_starts=verb_starts,
         function_words=function_words,
         not_names=fs("determiners")
@@ -205,7 +206,7 @@ def load(language: str) -> Lexicon:
         participles=participles,
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
-        according=_by_first_word(_words(data["according_to"])),
+        according=according,
         weak_according=frozenset(" ".join(p) for p in _words(data.get("weak_according_to", []))),
         infinitive_leads=frozenset(_words(data.get("infinitive_leads", []))),
         statement_phrases=_words(data["statement_phrases"]),
