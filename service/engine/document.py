@@ -121,7 +121,7 @@ class Document:
         if not tokens:
             return []
         lo, hi = tokens[0].n, tokens[-1].n + 1
-        if lo < 0 or hi - lo != len(tokens) or self.all_tokens[lo] is not tokens[0]:
+        if hi - lo != len(tokens) or self.all_tokens[lo] is not tokens[0]:
             return find_cues(tokens, self.lex)
         cues = self.all_cues()
         k = bisect.bisect_left(self._c_firsts, lo)

@@ -52,12 +52,12 @@ class Token:
 
     __slots__ = ("end", "is_capitalized", "is_word", "low", "n", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, n: int = -1, low: str | None = None) -> None:
+    def __init__(self, text: str, start: int, end: int, n: int, low: str) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.n = n  # index in the document's token list
-        self.low = folded(text) if low is None else low
+        self.low = low  # folded(text)
         first = text[0]
         self.is_word = first.isalpha()
         self.is_capitalized = first.isupper()
