@@ -5,7 +5,7 @@ from __future__ import annotations
 from .lexicon import LANGUAGES, load
 
 _SAMPLE = 2000  # characters read: a few hundred words are enough for a verdict
-_SAMPLE_TOKENS = 400
+_SAMPLE_TOKENS = 400  # tokens read, words and signs: about as many characters' worth
 
 
 def detect(text: str, words: list[str]) -> str:
