@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.engine.marks import find_quotations
+from service.engine.text.marks import find_quotations
 
 
 def inside(text: str) -> list[str]:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import fold
+from ..lang.lexicon import fold
 
 _BACKWARD_WALK = 40  # mentions looked at when resolving a pronoun or a description
 _NAMESAKES = 16  # distinct people one surname may name in an article

@@ -11,7 +11,7 @@ import itertools
 
 import regex
 
-from .lexicon import Lexicon, fold
+from ..lang.lexicon import Lexicon, fold
 
 _TOKEN = regex.compile(
     r"""

@@ -5,12 +5,11 @@ from __future__ import annotations
 import bisect
 import itertools
 
-from .budget import UNLIMITED, Budget
-from .cues import Cue, find_cues
-from .language import detect
-from .lexicon import LANGUAGES, load
+from ..budget import UNLIMITED, Budget
+from ..lang.detect import detect
+from ..lang.lexicon import LANGUAGES, load
 from .marks import Marked, find_quotations
-from .text import Token, folded, paragraphs, sentence_starts, token_spans
+from .tokens import Token, folded, paragraphs, sentence_starts, token_spans
 
 CONTEXT = 300  # characters read on each side of a quotation: attribution is local, and this keeps work linear
 
@@ -39,8 +38,6 @@ class Document:
             starts.extend(sentence_starts(text, p_start, p_end, lex, self.inside_quote))
         starts.extend(self._breaks_after_quotes())
         self._s_starts = sorted(set(starts))
-        self._cues: list[Cue] | None = None  # reporting cues over the whole text, found on first use
-        self._c_firsts: list[int] = []
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._q_starts, pos) - 1
@@ -107,27 +104,3 @@ class Document:
         """The tokens that lie within ``text[start:end]``."""
         r = self.token_range(start, end)
         return self.all_tokens[r.start : r.stop]
-
-    def all_cues(self) -> list[Cue]:
-        """The reporting cues of the whole text, found once, indexed into the document's tokens."""
-        if self._cues is None:
-            self._cues = find_cues(self.all_tokens, self.lex, self.lows)
-            self._c_firsts = [c.first for c in self._cues]
-        return self._cues
-
-    def find_cues(self, tokens: list[Token]) -> list[Cue]:
-        """Reporting cues among ``tokens``, indexed into ``tokens``. Cues are found once over the
-        whole text; a window that is a run of the document's tokens reads them from there."""
-        if not tokens:
-            return []
-        lo, hi = tokens[0].n, tokens[-1].n + 1
-        if hi - lo != len(tokens) or self.all_tokens[lo] is not tokens[0]:
-            return find_cues(tokens, self.lex)
-        cues = self.all_cues()
-        k = bisect.bisect_left(self._c_firsts, lo)
-        out = []
-        while k < len(cues) and cues[k].last <= hi:
-            c = cues[k]
-            out.append(Cue(c.first - lo, c.last - lo, c.lemma, c.kind, c.pronoun, c.inherits))
-            k += 1
-        return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .text import paragraphs
+from .tokens import paragraphs
 
 _MARK = regex.compile(r"''|``|[«»“”\"‘’„‹›]")
 _TAG = regex.compile(r"<[A-Za-z/][^<>\n]{0,500}>")  # markup left in scraped text: its marks quote nothing

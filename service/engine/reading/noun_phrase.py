@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
-from .text import Token
+from ..lang.lexicon import Lexicon
+from ..text.tokens import Token
 
 MAX_PHRASE = 14  # tokens; a longer stretch is a clause, not a speaker's noun phrase
 

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "fr")
-_DIR = Path(__file__).with_name("lexicons")
+_DIR = Path(__file__).parent
 
 
 def fold(word: str) -> str:

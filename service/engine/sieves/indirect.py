@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import cues as cue_rules
-from .attribution import Attribution, Attributor, _specific
-from .text import Token
+from ..entities.resolve import Resolver
+from ..reading.clauses import specific
+from ..reading.cues import Cue
+from ..reading.speaker_phrase import according_source, speaker_left_of, speaker_right_of, tail_is_free
+from ..text.tokens import Token
+from .attribution import Attribution
+from .quote import according_to, cue_before, participle, sentence_cue
+from .speaker import inherit, resolve
 
 MIN_WORDS = 3
 MAX_SENTENCE = 2000  # characters; longer "sentences" are lists or broken text, not reported speech
@@ -32,32 +37,34 @@ def _trim_end(tokens: list[Token], lo: int, hi: int) -> int:
     return hi
 
 
-def _words(tokens: list[Token]) -> int:
+def _word_count(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if t.is_word)
 
 
-def find_indirect(attributor: Attributor) -> list[Clause]:
-    doc = attributor.doc
+def find_indirect(resolver: Resolver) -> list[Clause]:
+    """Every clause of reported speech outside quotation marks, with its attribution."""
+    doc = resolver.doc
     found: list[Clause] = []
-    for s_start, s_end in _reporting_sentences(doc, attributor.lex):
+    for s_start, s_end in _reporting_sentences(resolver):
         doc.budget.check()
         if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
             continue
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
             continue
-        clauses = _complement_clauses(attributor, tokens) or _framed_clauses(attributor, tokens)
+        clauses = _complement_clauses(resolver, tokens) or _framed_clauses(resolver, tokens)
         for clause in clauses:
             if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
                 found.append(clause)
     return found
 
 
-def _reporting_sentences(doc, lex) -> Iterator[tuple[int, int]]:
+def _reporting_sentences(resolver: Resolver) -> Iterator[tuple[int, int]]:
     """The sentences with a cue that could introduce reported speech, in text order: most
     sentences have none, and are never looked at."""
+    doc, lex = resolver.doc, resolver.lex
     last = None
-    for c in doc.all_cues():
+    for c in resolver.cues.all():
         if _may_report(doc, c, lex):
             sentence = doc.sentence(doc.token_starts[c.first])
             if sentence != last:
@@ -65,7 +72,7 @@ def _reporting_sentences(doc, lex) -> Iterator[tuple[int, int]]:
                 yield sentence
 
 
-def _may_report(doc, c: cue_rules.Cue, lex) -> bool:
+def _may_report(doc, c: Cue, lex) -> bool:
     """A cheap look at the words around a cue: could it head reported speech?"""
     lows = doc.lows
     if doc.inside_quote(doc.token_starts[c.first]):
@@ -79,11 +86,11 @@ def _holds_quote(doc, clause: Clause) -> bool:
     return any(ch in '«»“”"„' for ch in doc.text[clause.start : clause.end])
 
 
-def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
+def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
     """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
-    doc, lex, text = attributor.doc, attributor.lex, attributor.doc.text
-    cues = [c for c in doc.find_cues(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
-    heads: list[tuple[cue_rules.Cue, int]] = []
+    doc, lex, text = resolver.doc, resolver.lex, resolver.doc.text
+    cues = [c for c in resolver.cues.find(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
+    heads: list[tuple[Cue, int]] = []
     for c in cues:
         i = c.last
         limit = min(len(tokens), c.last + 7)
@@ -116,21 +123,21 @@ def _complement_clauses(attributor: Attributor, tokens: list[Token]) -> list[Cla
         ):
             end -= 1
         end = _trim_end(tokens, begin, end)
-        if begin >= end or _words(tokens[begin:end]) < MIN_WORDS:
+        if begin >= end or _word_count(tokens[begin:end]) < MIN_WORDS:
             continue
-        speaker = cue_rules.subject(tokens, c, text, lex)
+        speaker = speaker_left_of(tokens, c, text, lex)
         if speaker is None and previous is not None:
-            attribution = Attribution(None, c, "participle", tokens)
+            attribution = Attribution(None, c, participle.rule, tokens)
             attribution.adopt(previous, keep_role=False)
         elif speaker is None and c.inherits:
-            attribution = Attribution(None, c, "participle", tokens)
-        elif speaker is None or not _specific(speaker):
+            attribution = Attribution(None, c, participle.rule, tokens)
+        elif speaker is None or not specific(speaker):
             continue
         else:
-            attribution = Attribution(speaker, c, "cue-before", tokens)
-            attributor.resolve(attribution)
+            attribution = Attribution(speaker, c, cue_before.rule, tokens)
+            resolve(resolver, attribution)
         if attribution.mention is None and attribution.entity is None:
-            attributor.inherit(attribution, tokens[c.first].start)
+            inherit(resolver, attribution, tokens[c.first].start)
         if attribution.entity is None:
             continue
         previous = attribution
@@ -142,20 +149,22 @@ def _name_like(tok: Token, lex) -> bool:
     return tok.is_capitalized and tok.low not in lex.function_words
 
 
-def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]:
+def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
     """ "…, a annoncé X." and "Selon X, …"."""
-    lex, text = attributor.lex, attributor.doc.text
-    cues = attributor.doc.find_cues(tokens)
+    lex, text = resolver.lex, resolver.doc.text
+    cues = resolver.cues.find(tokens)
     if not cues:
         return []
     first, last = cues[0], cues[-1]
     if first.kind == "according" and first.first == 0:
-        speaker = cue_rules.according_speaker(tokens, first, text, lex)
+        speaker = according_source(tokens, first, text, lex)
         comma = next((i for i in range(first.last, len(tokens)) if tokens[i].text == ","), None)
         if speaker and comma is not None:
             end = _trim_end(tokens, comma + 1, len(tokens))
-            if _words(tokens[comma + 1 : end]) >= MIN_WORDS:
-                return _clause(attributor, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, "according-to")
+            if _word_count(tokens[comma + 1 : end]) >= MIN_WORDS:
+                return _clause(
+                    resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, according_to.rule
+                )
         return []
     if (
         last.first < 2
@@ -165,27 +174,27 @@ def _framed_clauses(attributor: Attributor, tokens: list[Token]) -> list[Clause]
     ):
         return []
     if tokens[last.first - 1].text == ",":
-        speaker = cue_rules.inverted_subject(tokens, last, text, lex)
+        speaker = speaker_right_of(tokens, last, text, lex)
         comma = last.first - 1
     else:
-        if not cue_rules.tail_is_free(tokens, last, lex):
+        if not tail_is_free(tokens, last, lex):
             return []
         k = last.first
         while k > 0 and tokens[k - 1].text != "," and last.first - k < 10:
             k -= 1
         if k == 0 or tokens[k - 1].text != ",":
             return []
-        speaker = cue_rules.subject(tokens, last, text, lex)
+        speaker = speaker_left_of(tokens, last, text, lex)
         comma = k - 1
-    if speaker is None or not _specific(speaker):
+    if speaker is None or not specific(speaker):
         return []
     end = _trim_end(tokens, 0, comma)
-    if _words(tokens[:end]) < MIN_WORDS + 1:
+    if _word_count(tokens[:end]) < MIN_WORDS + 1:
         return []
-    return _clause(attributor, tokens[0].start, tokens[end - 1].end, speaker, last, "sentence-cue")
+    return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
 
 
-def _clause(attributor: Attributor, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
+def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
     attribution = Attribution(speaker, cue, rule)
-    attributor.resolve(attribution)
+    resolve(resolver, attribution)
     return [Clause(start, end, attribution)] if attribution.entity else []

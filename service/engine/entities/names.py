@@ -11,11 +11,11 @@ import bisect
 import itertools
 import operator
 
-from .document import Document
-from .entities import EntityIndex, plain
-from .lexicon import Lexicon
-from .mentions import Mention, parse
-from .text import Token
+from ..lang.lexicon import Lexicon
+from ..reading.noun_phrase import Mention, parse
+from ..text.document import Document
+from ..text.tokens import Token
+from .index import EntityIndex, plain
 
 
 def scan_names(doc: Document, index: EntityIndex) -> None:
