@@ -29,7 +29,7 @@ def plain(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
     return [w for w in plain(name).replace("'", " ").replace(".", " ").split() if w]
 
 
@@ -37,7 +37,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _surname(name: str) -> str:
-    words = _words(name)
+    words = name_words(name)
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()  # "Joseph R. Biden Jr." is a Biden
     last = words[-1] if words else ""
@@ -76,7 +76,7 @@ class Entity:
     def add_alias(self, name: str) -> None:
         if name != self.name and name not in self.aliases and len(self.aliases) < _NAMES_KEPT:
             self.aliases.append(name)
-        if name in self.aliases and len(_words(name)) > len(_words(self.name)):
+        if name in self.aliases and len(name_words(name)) > len(name_words(self.name)):
             self.aliases.append(self.name)
             self.aliases.remove(name)
             self.name = name
@@ -98,7 +98,7 @@ class Entity:
             self.roles.append(role)
 
     def first_name(self) -> str:
-        words = _words(self.name)
+        words = name_words(self.name)
         return words[0] if len(words) > 1 else ""
 
 
@@ -130,7 +130,7 @@ class EntityIndex:
 
     def person(self, name: str, start: int, end: int, gender: str = "", role: str | None = None) -> Entity:
         """The person named ``name`` (a full name or a surname), created if new."""
-        words = _words(name)
+        words = name_words(name)
         surname = _surname(name)
         first = words[0] if len(words) > 1 else ""
         candidates = self._people.get(surname, [])
@@ -152,7 +152,7 @@ class EntityIndex:
         return _surname(name) in self._people
 
     def organization(self, name: str, start: int, end: int) -> Entity:
-        key = " ".join(_words(name))
+        key = " ".join(name_words(name))
         entity = self._orgs.get(key)
         if entity is None:
             entity = self._orgs[key] = self._new(name, "organization")
@@ -194,8 +194,8 @@ class EntityIndex:
             return None
         head = plain(head)
         if person:
-            return self.latest(before, lambda e: e.kind == "person" and any(head in _words(r) for r in e.roles))
-        return self._latest_org(before, lambda e: head in _words(e.name))
+            return self.latest(before, lambda e: e.kind == "person" and any(head in name_words(r) for r in e.roles))
+        return self._latest_org(before, lambda e: head in name_words(e.name))
 
     def mention(self, entity: Entity, start: int, end: int) -> None:
         self._mention(entity, start, end)

@@ -78,7 +78,7 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
             if mention and mention.kind == "name" and mention.person:
                 if j + 1 < stop and texts[j] == ",":
                     appositive = doc.outside_quotes(doc.all_tokens[j + 1 : min(stop, j + 14)])
-                    _apposition(appositive, 0, mention, text, lex)
+                    _describe_by_apposition(appositive, 0, mention, text, lex)
                 runs.append(mention)
                 if " " in mention.text:
                     surnames.add(plain(mention.text).split()[-1])
@@ -92,7 +92,7 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
                 entity.ages.add(mention.age)
 
 
-def _apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> None:
+def _describe_by_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> None:
     """ "Heiko Maas, the German foreign minister," / "Sergei Lavrov, 71 ans," describe the name before."""
     seg = []
     while i < len(tokens) and tokens[i].text not in ",.;:()" and len(seg) < 12:

@@ -118,7 +118,7 @@ class Lexicon:
         return (lemma, 1) if lemma else None
 
 
-def _words(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(p).replace("'", "' ").split()) for p in phrases)
 
 
@@ -164,7 +164,7 @@ def load(language: str) -> Lexicon:
         word = fold(lemma).removeprefix("se ").removeprefix("s'")
         if " " not in word:
             infinitives[word] = lemma
-    according = _by_first_word(_words(data["according_to"]))
+    according = _by_first_word(_phrases(data["according_to"]))
     function_words = (
         fs("determiners")
         | fs("prepositions")
@@ -207,9 +207,9 @@ def load(language: str) -> Lexicon:
         needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
         according=according,
-        weak_according=frozenset(" ".join(p) for p in _words(data.get("weak_according_to", []))),
-        infinitive_leads=frozenset(_words(data.get("infinitive_leads", []))),
-        statement_phrases=_words(data["statement_phrases"]),
+        weak_according=frozenset(" ".join(p) for p in _phrases(data.get("weak_according_to", []))),
+        infinitive_leads=frozenset(_phrases(data.get("infinitive_leads", []))),
+        statement_phrases=_phrases(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
         relatives=fs("relative_pronouns"),

@@ -56,67 +56,87 @@ def _rest_is_blank(text: str, pos: int, end: int) -> bool:
     return i == end or text[i] in "\n«“"
 
 
+_SKIP = "skip"  # the mark is an apostrophe here, or closes nothing
+
+
 def find_quotations(text: str) -> list[Marked]:
     """All top-level quotations of ``text``, in order."""
     found: list[Marked] = []
     for p_start, p_end in paragraphs(text):
-        stack: list[tuple[str, int, int]] = []  # (opening mark, its start, its end)
-        opened: dict[str, int] = {}  # how many of each mark are open: a test in constant time
-        tags = [t.span() for t in _TAG.finditer(text, p_start, p_end)] if "<" in text[p_start:p_end] else []
-        tag = 0
-        for m in _MARK.finditer(text, p_start, p_end):
-            mark, s, e = m.group(), m.start(), m.end()
-            while tag < len(tags) and tags[tag][1] <= s:
-                tag += 1
-            if tag < len(tags) and tags[tag][0] <= s:
-                continue
-            before = text[s - 1] if s > p_start else " "
-            after = text[e] if e < p_end else " "
-            closes = None
-            if mark in ("»", "›"):
-                closes = "«" if mark == "»" else "‹"
-            elif mark == "”":
-                # typed pairs get mixed up: “…" and "…” are pairs too
-                closes = "“" if opened.get("“") or not opened.get('"') else '"'
-            elif mark == "“" and opened.get("„"):
-                closes = "„"
-            elif mark == "“" and opened.get("“") and not before.isspace() and not _is_letter(after):
-                closes = "“"  # “…“ used as a pair
-            elif mark == "«" and opened.get("«") and _rest_is_blank(text, e, p_end):
-                closes = "«"
-            elif mark == "’":
-                if not opened.get("‘") or _is_letter(after):
-                    continue  # an apostrophe
-                closes = "‘"
-            elif mark in ('"', "''"):
-                if (opened.get(mark) and not (before in _SPACE and _is_letter(after))) or (
-                    mark == '"' and stack and stack[-1][0] == '"'
-                ):
-                    closes = mark
-                elif mark == '"' and stack and stack[-1][0] == "“" and before not in _SPACE and not _is_letter(after):
-                    closes = "“"
-            elif mark == "‘" and _is_letter(before):
-                continue  # d‘éviter: an apostrophe typed as ‘
-            if closes is not None:
-                if not opened.get(closes):
-                    continue  # a stray closing mark
-                while stack[-1][0] != closes:
-                    opened[stack.pop()[0]] -= 1
-                _, o_start, o_end = stack.pop()
-                opened[closes] -= 1
-                if not stack:
-                    _add(found, text, o_start, o_end, s, e, True)
-                continue
-            if mark in ('"', "''") and after in _SPACE and not stack:
-                continue  # a closing straight mark with nothing open
-            if mark == "’":
-                continue
-            stack.append((mark, s, e))
-            opened[mark] = opened.get(mark, 0) + 1
-        if stack:
-            _, o_start, o_end = stack[0]
-            _add(found, text, o_start, o_end, p_end, p_end, False)
+        _paragraph_quotations(text, p_start, p_end, found)
     return found
+
+
+def _paragraph_quotations(text: str, p_start: int, p_end: int, found: list[Marked]) -> None:
+    stack: list[tuple[str, int, int]] = []  # (opening mark, its start, its end)
+    opened: dict[str, int] = {}  # how many of each mark are open: a test in constant time
+    tags = [t.span() for t in _TAG.finditer(text, p_start, p_end)] if "<" in text[p_start:p_end] else []
+    tag = 0
+    for m in _MARK.finditer(text, p_start, p_end):
+        mark, s, e = m.group(), m.start(), m.end()
+        while tag < len(tags) and tags[tag][1] <= s:
+            tag += 1
+        if tag < len(tags) and tags[tag][0] <= s:
+            continue
+        before = text[s - 1] if s > p_start else " "
+        after = text[e] if e < p_end else " "
+        closes = _closing(mark, opened, stack, before, after, text, e, p_end)
+        if closes == _SKIP:
+            continue
+        if closes is not None:
+            if opened.get(closes):
+                _close(text, stack, opened, closes, s, e, found)
+            continue
+        if (mark in ('"', "''") and after in _SPACE and not stack) or mark == "’":
+            continue  # a closing straight mark with nothing open
+        stack.append((mark, s, e))
+        opened[mark] = opened.get(mark, 0) + 1
+    if stack:
+        _, o_start, o_end = stack[0]
+        _add(found, text, o_start, o_end, p_end, p_end, False)
+
+
+def _close(text: str, stack: list, opened: dict[str, int], closes: str, s: int, e: int, found: list[Marked]) -> None:
+    """Close the innermost open ``closes`` (and what is open inside it); a top-level quote is found."""
+    while stack[-1][0] != closes:
+        opened[stack.pop()[0]] -= 1
+    _, o_start, o_end = stack.pop()
+    opened[closes] -= 1
+    if not stack:
+        _add(found, text, o_start, o_end, s, e, True)
+
+
+def _closing(mark: str, opened: dict[str, int], stack: list, before: str, after: str, text: str, e: int, p_end: int):
+    """The opening mark that ``mark`` closes, None when it opens, ``_SKIP`` when it is no mark here."""
+    if mark in ('"', "''"):
+        return _straight_closing(mark, opened, stack, before, after)
+    if mark == "’":
+        return _SKIP if not opened.get("‘") or _is_letter(after) else "‘"  # else an apostrophe
+    if mark == "‘":
+        return _SKIP if _is_letter(before) else None  # d‘éviter: an apostrophe typed as ‘
+    if mark in ("»", "›"):
+        return "«" if mark == "»" else "‹"
+    if mark == "”":
+        # typed pairs get mixed up: “…" and "…” are pairs too
+        return "“" if opened.get("“") or not opened.get('"') else '"'
+    if mark == "“" and opened.get("„"):
+        return "„"
+    if mark == "“" and opened.get("“") and not before.isspace() and not _is_letter(after):
+        return "“"  # “…“ used as a pair
+    if mark == "«" and opened.get("«") and _rest_is_blank(text, e, p_end):
+        return "«"
+    return None
+
+
+def _straight_closing(mark: str, opened: dict[str, int], stack: list, before: str, after: str) -> str | None:
+    """A straight " closes the innermost open straight " and opens one otherwise."""
+    if (opened.get(mark) and not (before in _SPACE and _is_letter(after))) or (
+        mark == '"' and stack and stack[-1][0] == '"'
+    ):
+        return mark
+    if mark == '"' and stack and stack[-1][0] == "“" and before not in _SPACE and not _is_letter(after):
+        return "“"
+    return None
 
 
 def _add(found: list[Marked], text: str, o_start: int, o_end: int, c_start: int, c_end: int, closed: bool) -> None:
