@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 
 from .engine import extract
+from .engine.lang import AUTO, LANGUAGES
 from .evaluation import evaluate, read_jsonl, table
 from .serialize import result_to_dict
 
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("files", nargs="*", default=["-"], help="article text files, or - for standard input")
     ex.add_argument("--jsonl", metavar="FILE", help='documents to read, one {"id", "text", "language"?} a line')
     ex.add_argument("--output", metavar="FILE", help="write there instead of standard output")
-    ex.add_argument("--language", default="auto", choices=["auto", "en", "fr"])
+    ex.add_argument("--language", default=AUTO, choices=[AUTO, *LANGUAGES])
     ex.add_argument("--no-indirect", action="store_true", help="only quotes between quotation marks")
     ev = commands.add_parser("evaluate", help="score the engine on a gold JSONL file (see seeds/gold.jsonl)")
     ev.add_argument("gold")

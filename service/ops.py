@@ -7,7 +7,7 @@ import os
 from flask import Blueprint, Response, current_app, send_file
 from werkzeug.exceptions import ServiceUnavailable
 
-from .engine.lang.lexicon import LANGUAGES, load
+from .engine.lang import LANGUAGES, load
 from .observe import metrics
 
 bp = Blueprint("ops", __name__)

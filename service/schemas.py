@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-LANGUAGE_CHOICES = ("auto", "en", "fr")
+from .engine.lang import AUTO, LANGUAGES
+
+LANGUAGE_CHOICES = (AUTO, *LANGUAGES)  # the engine's language registry, and detection
 OFFSET_UNITS = ("codepoint", "utf16", "utf8")
 
 

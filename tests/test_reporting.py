@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.engine import extract
-from service.engine.lang.lexicon import LANGUAGES, load
+from service.engine.lang import LANGUAGES, load
 
 
 def quotes(text: str, language: str = "auto", indirect: bool = False):

@@ -5,9 +5,20 @@ See README.md in this folder for where things go.
 """
 
 from .budget import BudgetExceeded
-from .lang.lexicon import LANGUAGES
+from .lang.registry import LANGUAGES, UnsupportedLanguage
 from .model import Quote, Result, Span, Speaker, SpeakerRef
 from .pipeline import extract
 from .sieves.registry import RULES
 
-__all__ = ["LANGUAGES", "RULES", "BudgetExceeded", "Quote", "Result", "Span", "Speaker", "SpeakerRef", "extract"]
+__all__ = [
+    "LANGUAGES",
+    "RULES",
+    "BudgetExceeded",
+    "Quote",
+    "Result",
+    "Span",
+    "Speaker",
+    "SpeakerRef",
+    "UnsupportedLanguage",
+    "extract",
+]

@@ -33,12 +33,9 @@ def name_words(name: str) -> list[str]:
     return [w for w in plain(name).replace("'", " ").replace(".", " ").split() if w]
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _surname(name: str) -> str:
+def _surname(name: str, suffixes: frozenset[str]) -> str:
     words = name_words(name)
-    while len(words) > 1 and words[-1] in _SUFFIXES:
+    while len(words) > 1 and words[-1] in suffixes:
         words.pop()  # "Joseph R. Biden Jr." is a Biden
     last = words[-1] if words else ""
     return last[:-2] if last.endswith("'s") else last
@@ -105,7 +102,8 @@ class Entity:
 class EntityIndex:
     """All entities of one article, with their mentions in text order."""
 
-    def __init__(self) -> None:
+    def __init__(self, name_suffixes: frozenset[str] = frozenset()) -> None:
+        self.name_suffixes = name_suffixes  # "Jr", "III": never a surname
         self.entities: list[Entity] = []
         self._people: dict[str, list[Entity]] = {}  # surname -> people
         self._orgs: dict[str, Entity] = {}
@@ -131,7 +129,7 @@ class EntityIndex:
     def person(self, name: str, start: int, end: int, gender: str = "", role: str | None = None) -> Entity:
         """The person named ``name`` (a full name or a surname), created if new."""
         words = name_words(name)
-        surname = _surname(name)
+        surname = _surname(name, self.name_suffixes)
         first = words[0] if len(words) > 1 else ""
         candidates = self._people.get(surname, [])
         if len(candidates) >= _NAMESAKES:
@@ -149,7 +147,7 @@ class EntityIndex:
         return self._mention(match, start, end, gender)
 
     def known_person(self, name: str) -> bool:
-        return _surname(name) in self._people
+        return _surname(name, self.name_suffixes) in self._people
 
     def organization(self, name: str, start: int, end: int) -> Entity:
         key = " ".join(name_words(name))

@@ -59,7 +59,9 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
         for subject in subjects:
             if subject is not None and subject.kind == "name":
                 entity = r.named_entity(subject)
-                if agrees(m.gender, entity) and (entity.kind == "person" or lex.language == "fr"):
+                if agrees(m.gender, entity) and (
+                    entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
+                ):
                     return entity
             if subject is not None and subject.kind == "description" and specific(subject):
                 # "ajoute le documentaire qui précise que …, selon lui, …"

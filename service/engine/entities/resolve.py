@@ -37,7 +37,7 @@ class Resolver:
         self.cues = cues
         self.doc = cues.doc
         self.lex = cues.doc.lex
-        self.index = EntityIndex()
+        self.index = EntityIndex(self.lex.name_suffixes)
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
         scan_names(self.doc, self.index)

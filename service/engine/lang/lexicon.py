@@ -1,6 +1,7 @@
-"""Per-language word lists (``lexicons/*.json``), loaded once and indexed for lookup.
+"""A language pack's words (``lexicon.json``) and traits (``grammar.json``), loaded once and
+indexed for lookup.
 
-Reporting verbs are stored as lemmas; their inflected forms are generated here, so the
+Reporting verbs are stored as lemmas; the pack's ``inflect`` generates their forms, so the
 data stays small and a new verb needs one word added to the JSON file.
 """
 
@@ -9,59 +10,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-LANGUAGES = ("en", "fr")
-_DIR = Path(__file__).parent
+import regex
+
+from .pack import Grammar
+from .registry import pack_for
 
 
 def fold(word: str) -> str:
     """Lower-case a token and unify apostrophes, for lexicon lookups."""
     word = word.casefold()
     return word.replace("’", "'").replace("‘", "'") if "’" in word or "‘" in word else word
-
-
-def _english_forms(lemma: str, doubled: dict[str, str]) -> list[str]:
-    if doubled.get(lemma):
-        stem = lemma + doubled[lemma]
-        return [lemma, lemma + "s", stem + "ed", stem + "ing"]
-    if lemma.endswith("e"):
-        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return [lemma, plural, lemma + "ed", lemma + "ing"]
-
-
-def _french_forms(lemma: str) -> list[str]:
-    """Third-person forms, participles and gerund of a regular -er or -ir verb."""
-    words = lemma.replace("’", "'").split()
-    if words[0] in ("se", "s'") or lemma.startswith("s'"):
-        lemma = lemma.split("'", 1)[1] if lemma.startswith("s'") else " ".join(words[1:])
-        words = lemma.split()
-    verb, rest = words[0], words[1:]
-    tail = (" " + " ".join(rest)) if rest else ""
-    if verb.endswith("er"):
-        stem = verb[:-2]
-        soft = stem + ("e" if stem.endswith("g") else "")
-        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
-        forms = [
-            stem + "é",
-            stem + "e",
-            stem + "ent",
-            soft + "a",
-            soft + "ait",
-            soft + "aient",
-            soft + "ant",
-            stem + "era",
-            stem + "erait",
-        ]
-    elif verb.endswith("ir"):
-        stem = verb[:-2]
-        forms = [stem + "i", stem + "it", stem + "issent", stem + "issait", stem + "issant"]
-    else:
-        return []
-    return [f + tail for f in forms]
 
 
 @dataclass(frozen=True)
@@ -108,6 +67,18 @@ class Lexicon:
     not_names: frozenset[str]  # capitalised, these are still no name: roles, titles, months…
     before_names: frozenset[str]  # words and signs that end the phrase before a name on its left
     signature_characters: str  # letters and marks that betray the language
+    passive_auxiliaries: frozenset[str]  # "was told", "a été": a participle after them is no cue
+    progressive_endings: tuple[str, ...]  # "is describing": a verb of its own even after "is"
+    adjectival_participle_endings: tuple[str, ...]  # "accused of": with an agent word after, no cue
+    agent_words: frozenset[str]
+    adverb_endings: tuple[str, ...]  # "Mr. Trump hardly clarified": an adverb between subject and verb
+    infinitive_markers: frozenset[str]  # "to": a preposition a verb may follow
+    possessive_endings: tuple[str, ...]  # "Trump's claim": a cue word after a possessive is a noun
+    hanging_participle_endings: tuple[str, ...]  # "…, adding that": the clause hangs on the one before
+    inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
+    inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
+    gendered_determiners: dict[str, str]  # "la" -> f
+    grammar: Grammar
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -131,13 +102,14 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
 
 @cache
 def load(language: str) -> Lexicon:
-    """Load and index the lexicon of ``language`` (``en`` or ``fr``)."""
-    data = json.loads((_DIR / f"{language}.json").read_text(encoding="utf-8"))
+    """Load and index the lexicon of the language pack registered as ``language``."""
+    pack = pack_for(language)
+    data = json.loads((pack.folder / "lexicon.json").read_text(encoding="utf-8"))
+    grammar = Grammar(**json.loads((pack.folder / "grammar.json").read_text(encoding="utf-8")))
     rv = data["reporting_verbs"]
     forms: dict[str, str] = {}
     for lemma in rv["regular"]:
-        generated = _english_forms(lemma, rv.get("doubled", {})) if language == "en" else _french_forms(lemma)
-        for form in generated:
+        for form in pack.inflect(lemma, rv):
             forms.setdefault(fold(form), lemma)
     for lemma, irregular in rv["irregular"].items():
         for form in irregular:
@@ -154,11 +126,15 @@ def load(language: str) -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data.get(key, []))
 
+    participle = data.get("participles", {})  # French past participles: verbs only after an auxiliary
     participles = frozenset(
         f
-        for f, lemma in verbs.items()
-        if language == "fr" and f.endswith(("é", "i", "u", "is")) and f != "dit" and not f.endswith("ai")
+        for f in verbs
+        if f.endswith(tuple(participle.get("endings", ())))
+        and f not in participle.get("except", ())
+        and not f.endswith(tuple(participle.get("except_endings", ())))
     )
+    inverted = tuple(data.get("inversion_pronouns", ()))
     infinitives = {}
     for lemma in [*rv["regular"], *rv["irregular"]]:
         word = fold(lemma).removeprefix("se ").removeprefix("s'")
@@ -230,4 +206,16 @@ def load(language: str) -> Lexicon:
         months=fs("months"),
         days=fs("days"),
         quote_marks=tuple(tuple(pair) for pair in data["quote_marks"]),
+        passive_auxiliaries=fs("passive_auxiliaries"),
+        progressive_endings=tuple(data.get("progressive_endings", ())),
+        adjectival_participle_endings=tuple(data.get("adjectival_participle_endings", ())),
+        agent_words=fs("agent_words"),
+        adverb_endings=tuple(data.get("adverb_endings", ())),
+        infinitive_markers=fs("infinitive_markers"),
+        possessive_endings=tuple(data.get("possessive_endings", ())),
+        hanging_participle_endings=tuple(data.get("hanging_participle_endings", ())),
+        inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
+        inverted_ends=tuple(f"-{p}" for p in inverted),
+        gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
+        grammar=grammar,
     )

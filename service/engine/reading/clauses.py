@@ -44,7 +44,7 @@ def clause_opening_subject(cues: CueIndex, tokens: list[Token]) -> Mention | Non
         ):
             i += 1
         j = _subject_phrase_end(tokens, i, lex)
-        if lex.language == "fr":
+        if lex.grammar.adjectives_follow_noun:
             # French adjectives and complements follow the noun: read on to a known verb
             k = j
             while k < len(tokens) and k - i < 10 and tokens[k].is_word and not _verb_like(tokens[k], lex):

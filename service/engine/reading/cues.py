@@ -7,19 +7,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ..lang.lexicon import Lexicon
 from ..text.document import Document
 from ..text.tokens import Token
-
-_INVERSION = regex.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$")
-
-
-_INVERTED_ENDS = ("-il", "-elle", "-ils", "-elles", "-on")  # what every _INVERSION match ends with
-
-
-_PASSIVE_EN = frozenset({"be", "is", "was", "were", "been", "being", "are"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +43,7 @@ def _candidates(words: list[str], lex: Lexicon) -> list[int]:
     Found with C-level iteration: most words start no cue, and a loop over them in Python
     would cost more than everything done at the few candidates."""
     starting = itertools.compress(itertools.count(), map(lex.cue_starts.__contains__, words))
-    inverted = itertools.compress(itertools.count(), map(str.endswith, words, itertools.repeat(_INVERTED_ENDS)))
+    inverted = itertools.compress(itertools.count(), map(str.endswith, words, itertools.repeat(lex.inverted_ends)))
     return sorted({*starting, *inverted})
 
 
@@ -61,68 +51,83 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     word = words[i]
     if not word[0].isalpha():
         return None
-    for phrase in lex.according.get(word, ()):
+    according = _according_at(words, i, lex)
+    if according is not None:
+        return according
+    if word not in lex.verb_starts and not word.endswith(lex.inverted_ends):
+        return None  # "de", "in": the first word of an "according to" phrase, and no verb
+    tok = tokens[i]
+    if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
+        return None  # a capitalised word inside a sentence is a name, not a verb
+    inverted = lex.inversion.match(word) if lex.inversion is not None else None
+    if inverted and (inverted.group(1) in lex.auxiliaries or inverted.group(1) in lex.verbs):
+        return _inverted_at(tokens, words, i, inverted, lex)
+    found = lex.verb_at(words, i)
+    if not found:
+        if word in lex.infinitives and i >= 2 and (words[i - 2], words[i - 1]) in lex.infinitive_leads:
+            return Cue(i - 2, i + 1, lex.infinitives[word], "verb", inherits=True)  # "Et d'ajouter que"
+        return None
+    return _verb_at(words, i, found, i > 0 and tokens[i - 1].is_capitalized, lex)
+
+
+def _according_at(words: list[str], i: int, lex: Lexicon) -> Cue | None:
+    """ "selon", "according to", and "pour" when a name follows it."""
+    for phrase in lex.according.get(words[i], ()):
         if (
             (len(phrase) == 1 or words[i + 1 : i + 2] == [phrase[1]])
             and tuple(words[i : i + len(phrase)]) == phrase
             and (" ".join(phrase) not in lex.weak_according or _followed_by_name(words, i + len(phrase)))
         ):
             return Cue(i, i + len(phrase), " ".join(phrase), "according")
-    if word not in lex.verb_starts and not word.endswith(_INVERTED_ENDS):
-        return None  # "de", "in": the first word of an "according to" phrase, and no verb
-    tok = tokens[i]
-    if tok.is_capitalized and i > 0 and tokens[i - 1].text not in '.!?«»“”"':
-        return None  # a capitalised word inside a sentence is a name, not a verb
-    inverted = _INVERSION.match(tok.low)
-    if inverted and inverted.group(1) in lex.auxiliaries:
-        j = i + 1
-        while j < len(tokens) and words[j] in lex.skippable:
-            j += 1
-        found = lex.verb_at(words, j) if j < len(tokens) else None
-        if found:
-            return Cue(i, j + found[1], found[0], "verb", inverted.group(2))
-        return None
-    if inverted and inverted.group(1) in lex.verbs:
-        return Cue(i, i + 1, lex.verbs[inverted.group(1)], "verb", inverted.group(2))
-    found = lex.verb_at(words, i)
-    if not found:
-        if tok.low in lex.infinitives and i >= 2 and (words[i - 2], words[i - 1]) in lex.infinitive_leads:
-            return Cue(i - 2, i + 1, lex.infinitives[tok.low], "verb", inherits=True)  # "Et d'ajouter que"
-        return None
+    return None
+
+
+def _inverted_at(tokens: list[Token], words: list[str], i: int, inverted, lex: Lexicon) -> Cue | None:
+    """A verb or an auxiliary inverted with its subject pronoun: "dit-il", "a-t-elle ajouté"."""
+    head, pronoun = inverted.group(1), inverted.group(2)
+    if head not in lex.auxiliaries:
+        return Cue(i, i + 1, lex.verbs[head], "verb", pronoun)
+    j = i + 1
+    while j < len(tokens) and words[j] in lex.skippable:
+        j += 1
+    found = lex.verb_at(words, j) if j < len(tokens) else None
+    return Cue(i, j + found[1], found[0], "verb", pronoun) if found else None
+
+
+def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitalized: bool, lex: Lexicon) -> Cue | None:
+    """The reporting verb ``found`` at ``words[i]``, with its auxiliaries, unless the words around
+    it make it a noun ("the report", "l'annonce") or a passive or adjectival participle."""
     lemma, width = found
+    word = words[i]
     previous = words[i - 1] if i > 0 else ""
     after = words[i + width] if i + width < len(words) else ""
-    if (
-        lex.language == "en"
-        and previous.endswith("'s")
-        and tokens[i - 1].is_capitalized
-        and (after in lex.complementizers or after == ":")
-    ):
+    possessive = previous.endswith(lex.possessive_endings)
+    if possessive and previous_capitalized and (after in lex.complementizers or after == ":"):
         return Cue(i - 1, i + width, lemma, "possessive")  # "Trump’s claim that …": Trump said it
     if (
-        (lex.language == "en" and previous.endswith("'s"))
+        possessive
         or previous in lex.determiners
-        or (previous in lex.prepositions and lex.language == "en" and previous != "to")
+        or (
+            lex.grammar.prepositions_precede_nouns_only
+            and previous in lex.prepositions
+            and previous not in lex.infinitive_markers
+        )
     ):
         return None  # "the report", "l'annonce": a noun
-    if lex.language == "en":
-        following = words[i + width] if i + width < len(words) else ""
-        progressive = tok.low.endswith("ing")
-        if (previous in _PASSIVE_EN and not progressive) or (tok.low.endswith("ed") and following in ("by", "of")):
-            return None  # passive or adjectival participle: "was told", "accused of being"
-    else:
-        if previous in ("été", "être"):
-            return None
-        if tok.low in lex.participles and not any(w in lex.auxiliaries for w in words[max(0, i - 4) : i]):
-            return None  # "un jeune appelé": a participle without an auxiliary is no verb
+    if (previous in lex.passive_auxiliaries and not word.endswith(lex.progressive_endings)) or (
+        word.endswith(lex.adjectival_participle_endings) and after in lex.agent_words
+    ):
+        return None  # passive or adjectival participle: "was told", "accused of being", "a été"
+    if word in lex.participles and not any(w in lex.auxiliaries for w in words[max(0, i - 4) : i]):
+        return None  # "un jeune appelé": a participle without an auxiliary is no verb
     first = i
     while first > 0 and (words[first - 1] in lex.auxiliaries or words[first - 1] in lex.skippable) and i - first < 4:
         first -= 1
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
     # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
-    participle = tok.low.endswith(("ing", "ant")) and first == i and previous not in _PASSIVE_EN
-    return Cue(first, i + width, lemma, "verb", inherits=participle)
+    hanging = word.endswith(lex.hanging_participle_endings) and first == i and previous not in lex.passive_auxiliaries
+    return Cue(first, i + width, lemma, "verb", inherits=hanging)
 
 
 def _followed_by_name(words: list[str], i: int) -> bool:

@@ -44,7 +44,8 @@ def is_name_word(tok: Token, lex: Lexicon) -> bool:
 def _starts_predicate(tok: Token, lex: Lexicon) -> bool:
     """A lower-case word that cannot continue a noun phrase after a name: a verb or an adverb."""
     return (
-        tok.is_word
+        not lex.grammar.adjectives_follow_noun  # "la Commission européenne": an adjective follows the noun
+        and tok.is_word
         and not tok.is_capitalized
         and tok.low not in lex.determiners
         and tok.low not in lex.prepositions
@@ -53,7 +54,6 @@ def _starts_predicate(tok: Token, lex: Lexicon) -> bool:
         and _role_head(tok, lex) is None
         and tok.low not in lex.organization_nouns
         and tok.low not in lex.function_words
-        and lex.language == "en"  # French adjectives follow their noun: "la Commission européenne"
     )
 
 
@@ -76,10 +76,8 @@ def _gender(tokens: list[Token], head: str | None, lex: Lexicon) -> str:
     for tok in tokens[:2]:
         if lex.titles.get(tok.low):
             return lex.titles[tok.low]
-        if lex.language == "fr" and tok.low in ("la", "une", "cette"):
-            return "f"
-        if lex.language == "fr" and tok.low in ("le", "un", "ce", "cet"):
-            return "m"
+        if lex.gendered_determiners.get(tok.low):
+            return lex.gendered_determiners[tok.low]
     return ""
 
 
@@ -159,7 +157,7 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         return None
     # the head noun: before the first preposition in English, first in French ("the German foreign
     # minister", "le ministre allemand")
-    region = rest[:2] if lex.language == "fr" else rest
+    region = rest[:2] if lex.grammar.adjectives_follow_noun else rest
     for n, tok in enumerate(region):
         if tok.low in lex.prepositions:
             region = region[:n]
@@ -187,7 +185,7 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         rest[-1].end,
         person=False if org_head else None,
         head=org_head or rest[0].low,
-        gender="p" if rest[-1].low.endswith("s") and lex.language == "en" else "",
+        gender="p" if lex.grammar.plural_by_final_s and rest[-1].low.endswith("s") else "",
     )
 
 
@@ -229,7 +227,7 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """
     end = len(toks)
     j = _name_run_start(toks, end, lex)
-    if j == end or (lex.language == "en" and toks[end - 1].low.endswith("'s")):
+    if j == end or toks[end - 1].low.endswith(lex.possessive_endings):
         return end, False  # no name, or a possessive: "Donald Trump’s campaign"
     k = j
     while k > 0 and (toks[k - 1].low in lex.determiners or toks[k - 1].text == "."):

@@ -111,7 +111,7 @@ def clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
             tok.low in lex.clause_breakers
             or tok.low in lex.complementizers
             or find_cue_word(tok, lex)
-            or (lex.language == "fr" and tok.low in lex.auxiliaries and i > 0)
+            or (lex.grammar.auxiliary_ends_subject and tok.low in lex.auxiliaries and i > 0)
         ):
             start = i + 1
     while start < len(seg) and seg[start].low in lex.skippable and seg[start].low not in lex.pronouns:
@@ -123,8 +123,8 @@ def clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
 
 
 def _is_adverb(tok: Token, lex: Lexicon) -> bool:
-    """An English -ly adverb between a subject and its verb: "Mr. Trump hardly clarified"."""
-    return lex.language == "en" and tok.low.endswith("ly") and not tok.is_capitalized and len(tok.low) > 4
+    """An adverb between a subject and its verb: "Mr. Trump hardly clarified"."""
+    return tok.low.endswith(lex.adverb_endings) and not tok.is_capitalized and len(tok.low) > 4
 
 
 def until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:

@@ -170,7 +170,7 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
         last.first < 2
         or last.kind != "verb"
         or last.inherits
-        or (last.lemma in lex.not_speech and lex.language == "en")
+        or (lex.grammar.framed_clause_needs_speech_verb and last.lemma in lex.not_speech)
     ):
         return []
     if tokens[last.first - 1].text == ",":

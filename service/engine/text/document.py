@@ -6,8 +6,8 @@ import bisect
 import itertools
 
 from ..budget import UNLIMITED, Budget
-from ..lang.detect import detect
-from ..lang.lexicon import LANGUAGES, load
+from ..lang.detect import language_of
+from ..lang.lexicon import load
 from .marks import Marked, find_quotations
 from .tokens import Token, folded, paragraphs, sentence_starts, token_spans
 
@@ -16,7 +16,7 @@ CONTEXT = 300  # characters read on each side of a quotation: attribution is loc
 
 class Document:
     def __init__(self, text: str, language: str = "auto", budget: Budget = UNLIMITED) -> None:
-        """``language``: ``en``, ``fr``, or anything else to tell from the text."""
+        """``language``: a registered code, or ``auto`` to tell from the text (``UnsupportedLanguage`` otherwise)."""
         self.text = text
         self.budget = budget
         # the whole text is tokenised once: plain lists for the scans over every token, and Token
@@ -26,7 +26,7 @@ class Document:
         self.all_tokens = list(
             map(Token, self.token_texts, self.token_starts, self.token_ends, itertools.count(), self.lows)
         )
-        self.language = language if language in LANGUAGES else detect(text, self.lows)
+        self.language = language_of(text, self.lows, language)
         self.lex = lex = load(self.language)
         self.quotes: list[Marked] = find_quotations(text)
         budget.check()
