@@ -102,51 +102,67 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     lead = 0
     while lead < len(toks) and is_name_word(toks[lead], lex):
         lead += 1
+    if 0 < lead < len(toks):
+        found = _name_then(toks, lead, text, lex)
+        if found is not None:
+            return found
+    j, complement = (len(toks), False) if toks[0].low in lex.indefinites else _head_name(toks, lex)
+    ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
+    if j < len(toks) and not complement:
+        return _named(toks, j, ages, text, lex)
+    return _described(toks, ages, text, lex)
+
+
+def _name_then(toks: list[Token], lead: int, text: str, lex: Lexicon) -> Mention | None:
+    """A phrase that opens with a name and goes on with something else than a name."""
     if (
-        lead
-        and lead < len(toks)
-        and _starts_predicate(toks[lead], lex)
-        and not toks[lead - 1].low.endswith("'s")
+        _starts_predicate(toks[lead], lex)
+        and not toks[lead - 1].low.endswith(lex.possessive_endings)
         and not any(_role_head(t, lex) for t in toks[lead:])
         and not is_name_word(toks[-1], lex)
     ):
         # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
         return _name(text, toks[:lead], person=True if lead >= 2 and not toks[0].text.isupper() else None)
-    if (
-        2 <= lead < len(toks)
-        and toks[lead].low in lex.prepositions
-        and not any(t.low in lex.organization_nouns or t.text.isupper() for t in toks[:lead])
+    if lead < 2:
+        return None
+    if toks[lead].low in lex.prepositions and not any(
+        t.low in lex.organization_nouns or t.text.isupper() for t in toks[:lead]
     ):
         # "Rami Abd al-Rahman de l’Observatoire syrien des droits de l'homme": the name, then where from
         return _name(text, toks[:lead], person=True)
-    if 2 <= lead < len(toks) and toks[lead].low in lex.determiners:
+    if toks[lead].low in lex.determiners:
         # "Joechen Zaumseil le vice-président de L'Oréal": a name, then its role without a comma
         described = parse(toks[lead:], text, lex)
         if described is not None and described.kind == "description" and described.role:
             return _name(text, toks[:lead], described.role, described.gender, True)
-    j, complement = (len(toks), False) if toks[0].low in lex.indefinites else _head_name(toks, lex)
+    return None
+
+
+def _named(toks: list[Token], j: int, ages: list[str], text: str, lex: Lexicon) -> Mention:
+    """The name ``toks[j:]`` with what precedes it: a title, a role ("Alliance spokeswoman")."""
     name, before = toks[j:], toks[:j]
-    ages = [t.text for t in toks if t.text.isdigit() and len(t.text) <= 3]
-    if name and not complement:
-        rest = [t for t in before if t.text != "."]
-        title = next((t for t in reversed(rest) if t.low in lex.titles), None)
-        role_tokens = [t for t in rest if t is not title and t.low not in lex.determiners]
-        heads = [h for h in (_role_head(t, lex) for t in role_tokens) if h]
-        role = _span_text(text, role_tokens) if heads else None
-        upper = all(t.text.isupper() for t in name if t.is_word)
-        org = any(t.low in lex.organization_nouns for t in name)
-        person: bool | None = None
-        if title or (heads and not org):
-            person = True
-        elif org or upper:
-            person = False
-        elif sum(1 for t in name if t.is_word and t.low not in lex.particles) >= 2:
-            person = True
-        gender = _gender([title] if title else before, heads[-1] if heads else None, lex)
-        mention = _name(text, name, role, gender, person)
-        mention.age = ages[0] if ages else None
-        return mention
-    # no name: a description ("the spokeswoman", "le ministère russe des Affaires étrangères")
+    rest = [t for t in before if t.text != "."]
+    title = next((t for t in reversed(rest) if t.low in lex.titles), None)
+    role_tokens = [t for t in rest if t is not title and t.low not in lex.determiners]
+    heads = [h for h in (_role_head(t, lex) for t in role_tokens) if h]
+    role = _span_text(text, role_tokens) if heads else None
+    upper = all(t.text.isupper() for t in name if t.is_word)
+    org = any(t.low in lex.organization_nouns for t in name)
+    person: bool | None = None
+    if title or (heads and not org):
+        person = True
+    elif org or upper:
+        person = False
+    elif sum(1 for t in name if t.is_word and t.low not in lex.particles) >= 2:
+        person = True
+    gender = _gender([title] if title else before, heads[-1] if heads else None, lex)
+    mention = _name(text, name, role, gender, person)
+    mention.age = ages[0] if ages else None
+    return mention
+
+
+def _described(toks: list[Token], ages: list[str], text: str, lex: Lexicon) -> Mention | None:
+    """A description without a name: "the spokeswoman", "le ministère russe des Affaires étrangères"."""
     k = 0
     while k < len(toks) and toks[k].low in lex.determiners:
         k += 1
@@ -155,8 +171,8 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
         return None
     if rest[0].low in lex.prepositions or rest[0].low in lex.relatives or rest[0].low in lex.complementizers:
         return None
-    # the head noun: before the first preposition in English, first in French ("the German foreign
-    # minister", "le ministre allemand")
+    # the head noun: before the first preposition where adjectives precede it, first where they
+    # follow ("the German foreign minister", "le ministre allemand")
     region = rest[:2] if lex.grammar.adjectives_follow_noun else rest
     for n, tok in enumerate(region):
         if tok.low in lex.prepositions:
@@ -166,26 +182,20 @@ def parse(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
     org_head = next((t.low for t in region if t.low in lex.organization_nouns), None)
     if head is None and org_head is None and len(rest) > 6:
         return None
+    span = _span_text(text, rest)
     if head:
-        return Mention(
-            "description",
-            _span_text(text, rest),
-            rest[0].start,
-            rest[-1].end,
-            role=_span_text(text, rest),
-            gender=_gender(toks, head, lex),
-            person=True,
-            head=head,
-            age=ages[0] if ages else None,
-        )
+        age = ages[0] if ages else None
+        gender = _gender(toks, head, lex)
+        return Mention("description", span, rest[0].start, rest[-1].end, span, gender, True, head, age)
+    plural = lex.grammar.plural_by_final_s and rest[-1].low.endswith("s")
     return Mention(
         "description",
-        _span_text(text, rest),
+        span,
         rest[0].start,
         rest[-1].end,
         person=False if org_head else None,
         head=org_head or rest[0].low,
-        gender="p" if lex.grammar.plural_by_final_s and rest[-1].low.endswith("s") else "",
+        gender="p" if plural else "",
     )
 
 

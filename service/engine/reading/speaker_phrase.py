@@ -32,20 +32,31 @@ def speaker_left_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
         end -= 1
     if end > 0 and tokens[end - 1].low in lex.clause_breakers:
         return None  # "…, but added that": the subject is the previous verb's
-    found: list[Mention] = []
-    age: str | None = None  # "Sergei Lavrov, 71 ans, a annoncé"
     relative = end > 0 and tokens[end - 1].low in lex.relatives and tokens[end - 1].low not in lex.complementizers
-    for seg in segments_left(tokens, end, lex):
-        seg = clause_tail(seg, lex)
-        first = seg[0].low if seg else ""
-        if relative and found and seg and found[-1].kind == "description":
-            # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
-            seg = trailing_name(seg, lex) or seg
-            first = seg[0].low
-        if seg and (first in lex.prepositions or first in lex.according):
-            seg = name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
-        if not seg or first in lex.relatives:
-            continue  # "…, who replaced him in July, said"; "…, in the process, accused"
+    found, age = _mentions_left(tokens, end, text, lex, relative)
+    if not found:
+        return None
+    speaker = found[0]
+    if len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
+        # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
+        speaker = merge_apposition(found[-1], found[-2]) or speaker
+    elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
+        speaker = merge_apposition(found[0], found[1]) or speaker
+    speaker.age = speaker.age or age
+    return speaker
+
+
+def _mentions_left(
+    tokens: list[Token], end: int, text: str, lex: Lexicon, relative: bool
+) -> tuple[list[Mention], str | None]:
+    """The mentions of the comma-separated stretches left of ``end``, nearest first, up to the
+    one that completes the speaker phrase; and an age met among them ("Sergei Lavrov, 71 ans,")."""
+    found: list[Mention] = []
+    age: str | None = None
+    for stretch in segments_left(tokens, end, lex):
+        seg = _speaker_stretch(stretch, lex, relative and bool(found) and found[-1].kind == "description")
+        if not seg:
+            continue
         if seg[0].text[0].isdigit() and len(seg) <= 4:
             age = age or seg[0].text
             continue
@@ -64,16 +75,22 @@ def speaker_left_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
         named_done = mention.kind == "name" and (len(found) > 1 or mention.role)
         if len(found) == 3 or mention.kind == "pronoun" or mention.person is False or named_done:
             break
-    if not found:
-        return None
-    speaker = found[0]
-    if len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
-        # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
-        speaker = merge_apposition(found[-1], found[-2]) or speaker
-    elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
-        speaker = merge_apposition(found[0], found[1]) or speaker
-    speaker.age = speaker.age or age
-    return speaker
+    return found, age
+
+
+def _speaker_stretch(seg: list[Token], lex: Lexicon, after_description: bool) -> list[Token]:
+    """The part of a stretch that may name the speaker, or nothing (a relative clause)."""
+    seg = clause_tail(seg, lex)
+    first = seg[0].low if seg else ""
+    if after_description and seg:
+        # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+        seg = trailing_name(seg, lex) or seg
+        first = seg[0].low
+    if seg and (first in lex.prepositions or first in lex.according):
+        seg = name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
+    if not seg or first in lex.relatives:
+        return []  # "…, who replaced him in July, said"; "…, in the process, accused"
+    return seg
 
 
 def _pronoun_in(tok: Token, pronoun: str, lex: Lexicon) -> Mention:

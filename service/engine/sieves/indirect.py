@@ -88,7 +88,24 @@ def _holds_quote(doc, clause: Clause) -> bool:
 
 def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
     """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
-    doc, lex, text = resolver.doc, resolver.lex, resolver.doc.text
+    heads = _clause_heads(resolver, tokens)
+    out: list[Clause] = []
+    previous: Attribution | None = None
+    for n, (c, begin) in enumerate(heads):
+        end = _clause_end(tokens, begin, heads[n + 1][0].first if n + 1 < len(heads) else None, resolver.lex)
+        if begin >= end or _word_count(tokens[begin:end]) < MIN_WORDS:
+            continue
+        attribution = _clause_attribution(resolver, tokens, c, previous)
+        if attribution is None or attribution.entity is None:
+            continue
+        previous = attribution
+        out.append(Clause(tokens[begin].start, tokens[end - 1].end, attribution))
+    return out
+
+
+def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, int]]:
+    """Each reporting verb that introduces a clause, and where its clause begins."""
+    doc, lex = resolver.doc, resolver.lex
     cues = [c for c in resolver.cues.find(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
     heads: list[tuple[Cue, int]] = []
     for c in cues:
@@ -106,43 +123,45 @@ def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]
                 and tokens[c.first - 1].text != ","
             ):
                 heads.append((c, c.last))
-    out: list[Clause] = []
-    previous: Attribution | None = None
-    for n, (c, begin) in enumerate(heads):
-        end = len(tokens)
-        if n + 1 < len(heads):
-            nxt = heads[n + 1][0].first
-            while nxt > begin and tokens[nxt - 1].low in lex.skippable:
-                nxt -= 1
-            if nxt > begin and (tokens[nxt - 1].text == "," or tokens[nxt - 1].low in lex.clause_breakers):
-                end = nxt  # "…, ajoutant que …" / "… mais a ajouté que …" starts a clause of its own
-        while end > begin and (
-            tokens[end - 1].low in lex.skippable
-            or tokens[end - 1].low in lex.clause_breakers
-            or tokens[end - 1].text in ","
-        ):
-            end -= 1
-        end = _trim_end(tokens, begin, end)
-        if begin >= end or _word_count(tokens[begin:end]) < MIN_WORDS:
-            continue
-        speaker = speaker_left_of(tokens, c, text, lex)
-        if speaker is None and previous is not None:
-            attribution = Attribution(None, c, participle.rule, tokens)
-            attribution.adopt(previous, keep_role=False)
-        elif speaker is None and c.inherits:
-            attribution = Attribution(None, c, participle.rule, tokens)
-        elif speaker is None or not specific(speaker):
-            continue
-        else:
-            attribution = Attribution(speaker, c, cue_before.rule, tokens)
-            resolve(resolver, attribution)
-        if attribution.mention is None and attribution.entity is None:
-            inherit(resolver, attribution, tokens[c.first].start)
-        if attribution.entity is None:
-            continue
-        previous = attribution
-        out.append(Clause(tokens[begin].start, tokens[end - 1].end, attribution))
-    return out
+    return heads
+
+
+def _clause_end(tokens: list[Token], begin: int, next_head: int | None, lex) -> int:
+    """Where the clause that begins at ``begin`` ends: the sentence's end, or the next clause's verb."""
+    end = len(tokens)
+    if next_head is not None:
+        nxt = next_head
+        while nxt > begin and tokens[nxt - 1].low in lex.skippable:
+            nxt -= 1
+        if nxt > begin and (tokens[nxt - 1].text == "," or tokens[nxt - 1].low in lex.clause_breakers):
+            end = nxt  # "…, ajoutant que …" / "… mais a ajouté que …" starts a clause of its own
+    while end > begin and (
+        tokens[end - 1].low in lex.skippable
+        or tokens[end - 1].low in lex.clause_breakers
+        or tokens[end - 1].text in ","
+    ):
+        end -= 1
+    return _trim_end(tokens, begin, end)
+
+
+def _clause_attribution(
+    resolver: Resolver, tokens: list[Token], c: Cue, previous: Attribution | None
+) -> Attribution | None:
+    """The clause's speaker: its verb's subject, else the previous clause's, else what it hangs on."""
+    speaker = speaker_left_of(tokens, c, resolver.doc.text, resolver.lex)
+    if speaker is None and previous is not None:
+        attribution = Attribution(None, c, participle.rule, tokens)
+        attribution.adopt(previous, keep_role=False)
+    elif speaker is None and c.inherits:
+        attribution = Attribution(None, c, participle.rule, tokens)
+    elif speaker is None or not specific(speaker):
+        return None
+    else:
+        attribution = Attribution(speaker, c, cue_before.rule, tokens)
+        resolve(resolver, attribution)
+    if attribution.mention is None and attribution.entity is None:
+        inherit(resolver, attribution, tokens[c.first].start)
+    return attribution
 
 
 def _name_like(tok: Token, lex) -> bool:
