@@ -86,3 +86,12 @@ def test_no_engine_code_asks_which_language_it_reads():
         if asks.search(line)
     ]
     assert found == []
+
+
+def test_french_inversion_and_gerund_stay_in_the_french_pack():
+    (scare,) = extract("The “premium” add-on costs more.", "en", indirect=False).quotes
+    assert scare.rule == "none" and scare.speaker is None  # "add-on" is no "add" + inverted "on"
+    (chant,) = extract("“We will not leave,” the protesters chant.", "en", indirect=False).quotes
+    assert (chant.rule, chant.speaker.name) == ("cue-after", "protesters")  # "chant" is no -ant gerund
+    (dit,) = extract("« Nous restons », a-t-il ajouté. Jean Dupont est parti.", "fr", indirect=False).quotes
+    assert dit.rule == "cue-after" and dit.cue.text == "a-t-il ajouté"
