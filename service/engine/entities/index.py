@@ -41,6 +41,15 @@ def _surname(name: str, suffixes: frozenset[str]) -> str:
     return last[:-2] if last.endswith("'s") else last
 
 
+def _fullness(name: str, suffixes: frozenset[str]) -> tuple[bool, bool, int]:
+    """How good a name is as the one a speaker is known by: a first name and a surname first,
+    then no generational suffix ("Joe Biden" over "Joseph R. Biden Jr."), then the longest."""
+    words = name_words(name)
+    suffixed = len(words) > 1 and words[-1] in suffixes
+    core = len(words) - suffixed
+    return core > 1, not suffixed, core
+
+
 def _close(a: str, b: str) -> bool:
     """Transliteration variants of one first name (or an initial of it)."""
     if a == b or ((len(a) == 1 or len(b) == 1) and a[0] == b[0]):
@@ -70,10 +79,10 @@ class Entity:
     ages: set[str] = field(default_factory=set)
     quotes: int = 0
 
-    def add_alias(self, name: str) -> None:
+    def add_alias(self, name: str, suffixes: frozenset[str] = frozenset()) -> None:
         if name != self.name and name not in self.aliases and len(self.aliases) < _NAMES_KEPT:
             self.aliases.append(name)
-        if name in self.aliases and len(name_words(name)) > len(name_words(self.name)):
+        if name in self.aliases and _fullness(name, suffixes) > _fullness(self.name, suffixes):
             self.aliases.append(self.name)
             self.aliases.remove(name)
             self.name = name
@@ -142,7 +151,7 @@ class EntityIndex:
         if match is None:
             match = self._new(name, "person")
             self._people.setdefault(surname, []).append(match)
-        match.add_alias(name)
+        match.add_alias(name, self.name_suffixes)
         match.add_role(role)
         return self._mention(match, start, end, gender)
 
