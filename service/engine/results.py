@@ -8,6 +8,8 @@ from .sieves.attribution import Attribution
 from .text.document import Document
 from .text.marks import Marked
 
+_GENDERS = {"f": "female", "m": "male"}
+
 
 def quote_type(doc: Document, q: Marked) -> str:
     """direct when the quote stands as a statement of its own, mixed when it is woven into a sentence."""
@@ -72,5 +74,7 @@ def speakers(doc: Document, index: EntityIndex, quotes: list[Quote]) -> list[Spe
     for e in index.entities:
         if e.id in used:
             spans = [Span(doc.text[s:t], s, t) for s, t in sorted(e.mentions)]
-            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans))
+            gender, source = e.likely_gender() if e.kind == "person" else ("", "")
+            gender, source = _GENDERS.get(gender), source or None
+            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans, gender, source))
     return out

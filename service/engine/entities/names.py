@@ -11,7 +11,7 @@ import bisect
 import itertools
 import operator
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, fold
 from ..reading.noun_phrase import Mention, parse
 from ..text.document import Document
 from ..text.tokens import Token
@@ -43,9 +43,19 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
                 n = scan.read_name(n, span.start, stop)
     for mention in scan.runs:
         if " " in mention.text or mention.person or plain(mention.text) in scan.surnames:
-            entity = index.person(mention.text, mention.start, mention.end, mention.gender, mention.role)
+            source = gender_source(doc.text, mention, lex)
+            entity = index.person(mention.text, mention.start, mention.end, mention.gender, mention.role, source)
             if mention.age:
                 entity.ages.add(mention.age)
+
+
+def gender_source(text: str, mention: Mention, lex: Lexicon) -> str:
+    """How a name mention's gender was read: from a title right before the name ("Mrs. Ada
+    Lind", "Mme Lind"), else from the agreement of its role noun ("la ministre Lind", "Lind,
+    the spokeswoman")."""
+    words = text[max(0, mention.start - 12) : mention.start].split()
+    word = fold(words[-1]) if words else ""
+    return "title" if lex.titles.get(word) or lex.titles.get(word.rstrip(".")) else "role noun"
 
 
 class _NameScan:

@@ -48,14 +48,14 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
     floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
     for back in range(4):
         tokens = doc.outside_quotes(doc.tokens(max(start, end - CONTEXT), end))
-        subjects = [
+        subjects = (  # read lazily: the first that answers ends the search
             # "…, explique Joechen Zaumseil": after a comma the subject follows the verb
             speaker_right_of(tokens, c, doc.text, lex)
             if c.first == 0 or tokens[c.first - 1].text == ","
             else speaker_left_of(tokens, c, doc.text, lex)
             for c in r.cues.find(tokens)
             if c.kind == "verb" and not c.pronoun and not c.inherits
-        ]
+        )
         for subject in subjects:
             if subject is not None and subject.kind == "name":
                 entity = r.named_entity(subject)
@@ -84,4 +84,4 @@ def agrees(gender: str, entity: Entity) -> bool:
     """A pronoun of ``gender`` may designate ``entity``."""
     if entity.kind == "organization":
         return gender != "x"
-    return gender in ("", "x") or not entity.gender or entity.gender == gender
+    return gender in ("", "x") or entity.likely_gender()[0] in ("", gender)
