@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -13,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from conftest import ROOT, SEEDS, running_gunicorn
+
+PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def test_gunicorn_serves_a_seed_article(gunicorn_server):
@@ -112,3 +115,59 @@ def test_request_over_the_worker_timeout_is_cut_off_alone():
             assert [_post(url) for _ in range(5)] == [200] * 5  # the other worker keeps serving
             assert pending.result(timeout=30) in ("cut off", 500, 502, 503)
         assert _post(url) == 200  # and the killed worker's replacement serves too
+
+
+def _slow_clients(port: int, count: int) -> list[socket.socket]:
+    """``count`` connections that hold a server the three ways a slow client does, in turn."""
+    opened = []
+    for n in range(count):
+        sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        if n % 3 == 0:  # headers that never end
+            sock.sendall(b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\n")
+        elif n % 3 == 1:  # a body announced and never sent in full
+            sock.sendall(b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 50000\r\n\r\n")
+        else:  # answers asked for and never read, through a tiny receive window
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+            sock.sendall(b"GET /openapi.yaml HTTP/1.1\r\nHost: x\r\n\r\n" * 3)
+        opened.append(sock)
+    return opened
+
+
+def _trickle(clients: list[socket.socket], until: float) -> None:
+    """A byte every half second on each slow sender, as a slowloris does."""
+    while time.monotonic() < until:
+        for n, sock in enumerate(clients):
+            if n % 3 != 2:
+                with contextlib.suppress(OSError):
+                    sock.sendall(b"X-a: b\r\n" if n % 3 == 0 else b"a")
+        time.sleep(0.5)
+
+
+def test_fifty_slow_clients_do_not_stop_the_service():
+    text = (SEEDS / "002_36dfc2174eb35922.txt").read_text(encoding="utf-8")
+    with running_gunicorn() as (url, _):
+        port = int(url.rsplit(":", 1)[1])
+        clients = _slow_clients(port, 50)
+        try:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(_trickle, clients, time.monotonic() + 6)
+                time.sleep(1)  # every slow client is now in the server's hands
+                for _ in range(3):
+                    started = time.monotonic()
+                    assert requests.get(f"{url}/healthz", timeout=1).status_code == 200
+                    answer = requests.post(f"{url}/v1/quotes", data=text.encode(), timeout=1, headers=PLAIN)
+                    assert answer.status_code == 200 and answer.json()["quotes"]
+                    assert time.monotonic() - started < 1.5
+                    time.sleep(1)
+        finally:
+            for sock in clients:
+                sock.close()
+
+
+def test_engine_budget_holds_under_the_worker_class():
+    heavy = "Paul Grant said he was sure. “Yes,” he said. " * 15_000  # about a second of work
+    with running_gunicorn(QUOTES_ENGINE_BUDGET="0.05") as (url, _):
+        response = requests.post(f"{url}/v1/quotes", json={"text": heavy}, timeout=10)
+        assert response.status_code == 503 and response.headers["Retry-After"] == "1"
+        assert response.headers["Content-Type"] == "application/problem+json"
+        assert _post(url) == 200  # the worker that gave up serves the next request
