@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import api, auth, errors, observe, ops, view
+from .bodies import LimitedRequest
 
 OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
@@ -26,6 +27,7 @@ DEFAULTS = {
 def create_app(config: dict | None = None) -> Flask:
     """Application factory: defaults, then ``QUOTES_*`` environment variables, then ``config``."""
     app = Flask(__name__)
+    app.request_class = LimitedRequest  # a chunked body is held to the size limit too
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("QUOTES")
     if config:

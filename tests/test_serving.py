@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -16,6 +17,7 @@ import requests
 from conftest import ROOT, SEEDS, running_gunicorn
 
 PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
+JSON = {"Content-Type": "application/json"}
 
 
 def test_gunicorn_serves_a_seed_article(gunicorn_server):
@@ -125,7 +127,9 @@ def _slow_clients(port: int, count: int) -> list[socket.socket]:
         if n % 3 == 0:  # headers that never end
             sock.sendall(b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\n")
         elif n % 3 == 1:  # a body announced and never sent in full
-            sock.sendall(b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 50000\r\n\r\n")
+            sock.sendall(
+                b"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 50000\r\n\r\n"
+            )
         else:  # answers asked for and never read, through a tiny receive window
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
             sock.sendall(b"GET /openapi.yaml HTTP/1.1\r\nHost: x\r\n\r\n" * 3)
@@ -171,3 +175,24 @@ def test_engine_budget_holds_under_the_worker_class():
         assert response.status_code == 503 and response.headers["Retry-After"] == "1"
         assert response.headers["Content-Type"] == "application/problem+json"
         assert _post(url) == 200  # the worker that gave up serves the next request
+
+
+def _chunks(data: bytes, size: int = 500):
+    """``data`` as an iterator, which requests sends with ``Transfer-Encoding: chunked``."""
+    return (data[n : n + size] for n in range(0, len(data), size))
+
+
+def test_chunked_body_over_the_limit_is_refused_like_any_other():
+    with running_gunicorn(QUOTES_MAX_CONTENT_LENGTH="2000") as (url, _):
+        article = "« Oui », a dit Marie Curie. " * 100  # 3,000 bytes: cut at 2,000 it would still parse
+        response = requests.post(f"{url}/v1/quotes", data=_chunks(article.encode()), headers=PLAIN, timeout=10)
+        assert response.status_code == 413
+        assert response.headers["Content-Type"] == "application/problem+json"
+        assert "2000 bytes" in response.json()["detail"]
+        cut_json = json.dumps({"text": article}).encode()
+        response = requests.post(f"{url}/v1/quotes", data=_chunks(cut_json), headers=JSON, timeout=10)
+        assert response.status_code == 413
+        exact = ("« Oui », a dit Marie Curie. " * 70).encode()[:2000]
+        exact = exact[: len(exact.decode("utf-8", "ignore").encode())]
+        response = requests.post(f"{url}/v1/quotes", data=_chunks(exact), headers=PLAIN, timeout=10)
+        assert response.status_code == 200 and response.json()["quotes"]
