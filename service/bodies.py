@@ -2,8 +2,10 @@
 
 Werkzeug refuses a ``Content-Length`` over the limit before reading, but it reads a chunked body
 (``Transfer-Encoding: chunked``, no length) only up to the limit and stops there, silently: the
-rest of the article would be cut off and analysed. Here a chunked body is read as it comes and
-refused with 413 as soon as more than the limit has arrived.
+rest of the article would be cut off and analysed. Here a body from a server that ends it itself
+(gunicorn: ``wsgi.input_terminated``) is counted as it comes and refused with 413 as soon as more
+than the limit has arrived; lines are read with the server's own ``readline``, so an NDJSON line
+is handed over as soon as it is complete.
 """
 
 from __future__ import annotations
@@ -28,13 +30,19 @@ class _Capped(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
-        data = self._stream.read(len(buffer))
+    def _count(self, data: bytes) -> bytes:
         self._seen += len(data)
         if self._seen > self._limit:
             raise RequestEntityTooLarge()
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self._count(self._stream.read(len(buffer)))
         buffer[: len(data)] = data
         return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._count(self._stream.readline(-1 if size is None else size))
 
 
 class LimitedRequest(Request):
@@ -43,7 +51,8 @@ class LimitedRequest(Request):
     @cached_property
     def stream(self) -> t.IO[bytes]:
         limit = self.max_content_length
-        chunked = self.content_length is None and self.environ.get("wsgi.input_terminated")
-        if chunked and limit is not None:
-            return io.BufferedReader(_Capped(self.environ["wsgi.input"], limit))
-        return get_input_stream(self.environ, max_content_length=limit)
+        if limit is None or not self.environ.get("wsgi.input_terminated"):
+            return get_input_stream(self.environ, max_content_length=limit)
+        if self.content_length is not None and self.content_length > limit:
+            raise RequestEntityTooLarge()
+        return _Capped(self.environ["wsgi.input"], limit)

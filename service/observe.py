@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 
 import regex
 from flask import Flask, Response, current_app, g, request
@@ -56,8 +57,29 @@ def register(app: Flask) -> None:
                 "path": request.path,
                 "status": response.status_code,
                 "bytes_in": request.content_length or 0,
-                "bytes_out": response.calculate_content_length() or 0,
+                "bytes_out": 0,
                 "ms": round(seconds * 1000, 2),
             }
-            log.info("request", extra={"fields": fields})
+            if response.is_streamed:
+                _log_when_sent(response, fields, g.started)
+            else:
+                fields["bytes_out"] = response.calculate_content_length() or 0
+                log.info("request", extra={"fields": fields})
         return response
+
+
+def _log_when_sent(response: Response, fields: dict, started: float) -> None:
+    """Log a streamed answer once it is sent: measuring it beforehand would read it all first."""
+    body = response.response
+
+    def counted() -> Iterator[bytes | str]:
+        for chunk in body:
+            fields["bytes_out"] += len(chunk.encode() if isinstance(chunk, str) else chunk)
+            yield chunk
+
+    def sent() -> None:
+        fields["ms"] = round((time.perf_counter() - started) * 1000, 2)
+        log.info("request", extra={"fields": fields})
+
+    response.response = counted()
+    response.call_on_close(sent)
