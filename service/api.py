@@ -186,7 +186,8 @@ def batch():
                 yield json.dumps(entry, ensure_ascii=False) + "\n"
                 time.sleep(0)  # under gevent, a turn for the worker's other connections between documents
 
-        return Response(stream_with_context(lines()), mimetype=NDJSON)
+        # X-Accel-Buffering: a proxy such as nginx passes each line on as it comes
+        return Response(stream_with_context(lines()), mimetype=NDJSON, headers={"X-Accel-Buffering": "no"})
     if request.mimetype != "application/json":
         raise UnsupportedMediaType(f"Send application/json or {NDJSON}, not {request.mimetype or 'none'}.")
     envelope = batch_request.load(_json_object("a 'documents' list"))
