@@ -196,3 +196,55 @@ def test_chunked_body_over_the_limit_is_refused_like_any_other():
         exact = exact[: len(exact.decode("utf-8", "ignore").encode())]
         response = requests.post(f"{url}/v1/quotes", data=_chunks(exact), headers=PLAIN, timeout=10)
         assert response.status_code == 200 and response.json()["quotes"]
+
+
+def _raw(port: int, request: bytes) -> tuple[str, dict[str, str], bytes]:
+    """Status line, headers and body of the answer to ``request`` sent as is."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    return status, {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in lines)}, body
+
+
+def test_gunicorn_refusals_are_problems_with_the_security_headers(gunicorn_server):
+    url, _ = gunicorn_server
+    port = int(url.rsplit(":", 1)[1])
+    requests_and_statuses = [
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", "414"),
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % n for n in range(120)) + b"\r\n", "431"),
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: " + b"y" * 9000 + b"\r\n\r\n", "431"),
+        (b"GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", "400"),
+    ]
+    for request, expected in requests_and_statuses:
+        status, headers, body = _raw(port, request)
+        assert status.split()[1] == expected, status
+        assert headers["content-type"] == "application/problem+json"
+        assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-store"
+        problem = json.loads(body)
+        assert problem["status"] == int(expected) and problem["detail"]
+
+
+def test_log_lines_are_json_a_line_with_controls_escaped_and_tracebacks_whole(tmp_path):
+    log = tmp_path / "gunicorn.log"
+    with running_gunicorn(log=log, app="failing_app:app") as (url, _):
+        assert requests.get(f"{url}/a%E2%80%A8b%C2%9Bc%E2%80%AEd", timeout=10).status_code == 404
+        failed = requests.get(f"{url}/v1/fails", headers={"X-Request-ID": "bug-1"}, timeout=10)
+        assert failed.status_code == 500 and "a bug" not in failed.text
+    raw = log.read_bytes()
+    for control in ("\u2028", "\u009b", "\u202e"):
+        assert control.encode() not in raw
+    entries = [json.loads(line) for line in raw.decode().splitlines()]  # every line is one JSON object
+    assert {e["logger"] for e in entries} >= {"gunicorn.error", "service.requests", "service.errors"}
+    (request,) = [e for e in entries if e.get("status") == 404]
+    assert request["path"] == "/a\u2028b\u009bc\u202ed"
+    (error,) = [e for e in entries if e["logger"] == "service.errors"]
+    assert error["request_id"] == "bug-1" and "RuntimeError: a bug in a view" in error["exc_info"]
+
+
+def test_instances_do_not_share_a_control_socket(tmp_path):
+    with running_gunicorn(HOME=str(tmp_path)), running_gunicorn(HOME=str(tmp_path)):
+        assert not list(tmp_path.rglob("*.ctl"))
