@@ -1,12 +1,21 @@
 """Gunicorn settings, each from an environment variable with a production default.
 
-The work is CPU-bound regex matching, so sync workers, one or two per core.
+The work is CPU-bound regex matching, so one or two workers per core. They are gevent workers,
+not sync ones: a sync worker reads a request with no time limit, so a client that sends its
+headers or body slowly, or never reads the answer, holds a whole worker, and three of them stop
+the service. A gevent worker holds such a client in a greenlet and keeps serving the others;
+its throughput on the real work is the sync worker's (``make bench`` prints both).
 """
 
+import json
+import logging
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
+
+import gunicorn.util
 
 
 def _env(name: str, default):
@@ -16,7 +25,8 @@ def _env(name: str, default):
 
 bind = _env("QUOTES_BIND", "127.0.0.1:8000")
 workers = _env("QUOTES_WORKERS", multiprocessing.cpu_count() + 1)
-worker_class = "sync"
+worker_class = _env("QUOTES_WORKER_CLASS", "gevent")
+worker_connections = _env("QUOTES_WORKER_CONNECTIONS", 1000)  # open connections per gevent worker
 timeout = _env("QUOTES_TIMEOUT", 30)  # seconds a worker may spend on one request before it is replaced
 graceful_timeout = _env("QUOTES_GRACEFUL_TIMEOUT", 30)
 keepalive = _env("QUOTES_KEEPALIVE", 5)
@@ -25,11 +35,67 @@ max_requests_jitter = _env("QUOTES_MAX_REQUESTS_JITTER", 1000)
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+control_socket_disable = True  # one fixed path per user otherwise: instances would remove each other's
 accesslog = _env("QUOTES_ACCESS_LOG", "") or None  # the app logs one JSON line per request already
 errorlog = "-"
 loglevel = _env("QUOTES_LOG_LEVEL", "info")
 # the access log holds no request body: article text is never logged
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+
+class _RequestId(logging.Filter):
+    """Adds the id of the request a line was logged in (a traceback's, say), when there is one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        flask = sys.modules.get("flask")  # never imported here: the master stays free of the app
+        if flask is not None and not hasattr(record, "request_id") and flask.has_request_context():
+            record.request_id = flask.g.get("request_id")
+        return True
+
+
+def _handler(target: str | None) -> dict:
+    where = {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}
+    if target not in (None, "-"):
+        where = {"class": "logging.FileHandler", "filename": target}
+    return {**where, "formatter": "json", "filters": ["request_id"]}
+
+
+# gunicorn's lines and the app's in one JSON format (the same as service/observe.py's), one object
+# a line: a traceback is one line with its request id, a path's U+2028 or U+202E is escaped.
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "filters": {"request_id": {"()": _RequestId}},
+    "handlers": {"error": _handler("-"), "access": _handler(accesslog)},
+    "root": {"level": loglevel.upper(), "handlers": ["error"]},
+    "loggers": {
+        "gunicorn.error": {"level": loglevel.upper(), "handlers": ["error"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["access"] if accesslog else [], "propagate": False},
+    },
+}
+
+
+def _problem_error(sock, status: int, reason: str, detail: str) -> None:
+    """Gunicorn's own refusals (400, 414, 431, a worker's 500) as problem+json with the app's headers."""
+    body = json.dumps({"type": "about:blank", "title": reason, "status": status, "detail": detail or reason})
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
+        f"Content-Length: {len(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+        "X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
+        "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n\r\n"
+    )
+    gunicorn.util.write_nonblock(sock, (head + body).encode("latin-1"))
+
+
+gunicorn.util.write_error = _problem_error  # gunicorn writes these itself, as text/html
 
 
 def on_starting(server):
