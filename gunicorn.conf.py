@@ -3,15 +3,23 @@
 The work is CPU-bound regex matching, so sync workers, one or two per core.
 """
 
+import glob
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 
 
 def _env(name: str, default):
     value = os.environ.get(name)
-    return default if value in (None, "") else type(default)(value)
+    if value in (None, ""):
+        return default
+    try:
+        return type(default)(value)
+    except ValueError:  # ranges are checked with every other setting in on_starting
+        expected = "a whole number" if isinstance(default, int) else type(default).__name__
+        sys.exit(f"Error: Bad setting: {name}={value!r}: expected {expected}.")
 
 
 bind = _env("QUOTES_BIND", "127.0.0.1:8000")
@@ -32,13 +40,43 @@ loglevel = _env("QUOTES_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 
+_made = []  # the metrics directory this server made, removed on exit
+
+
 def on_starting(server):
-    """One metrics directory for all workers, so /metrics counts every worker's requests."""
-    if not os.environ.get("QUOTES_METRICS_DIR"):
-        os.environ["QUOTES_METRICS_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")  # workers inherit it
+    """Check every QUOTES_* setting (a bad one stops the server here, naming it), then give all
+    workers one Prometheus multiprocess directory, so /metrics sums every worker's requests."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:  # set before the service is imported: prometheus_client picks its mode at import
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")
+        _made.append(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    else:  # the operator's own: one per server, emptied at start as prometheus_client asks
+        try:
+            os.makedirs(directory, exist_ok=True)
+            for stale in glob.glob(os.path.join(directory, "*.db")):
+                os.remove(stale)
+        except OSError as exc:  # metrics never stop the server: workers serve without them
+            server.log.warning("metrics directory %s: %s", directory, exc)
+    from service import settings
+
+    try:
+        for warning in settings.check():
+            server.log.warning(warning)
+    except settings.SettingsError as exc:
+        on_exit(server)
+        raise RuntimeError(str(exc)) from None  # gunicorn prints "Error: <message>" and exits 1
+
+
+def child_exit(server, worker):
+    """prometheus_client's bookkeeping for a dead worker; its counters stay, so totals never go back."""
+    from prometheus_client import multiprocess
+
+    try:
+        multiprocess.mark_process_dead(worker.pid)
+    except OSError as exc:
+        server.log.warning("metrics directory: %s", exc)
 
 
 def on_exit(server):
-    directory = os.environ.get("QUOTES_METRICS_DIR", "")
-    if directory.startswith(tempfile.gettempdir()) and "quotes-metrics-" in directory:
+    for directory in _made:
         shutil.rmtree(directory, ignore_errors=True)
