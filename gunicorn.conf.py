@@ -68,13 +68,17 @@ def on_starting(server):
 
 
 def child_exit(server, worker):
-    """prometheus_client's bookkeeping for a dead worker; its counters stay, so totals never go back."""
+    """prometheus_client's bookkeeping for a dead worker, then its files folded into the archive:
+    its counts stay in the totals, and the directory does not grow with each worker replaced."""
     from prometheus_client import multiprocess
+
+    from service.metrics import fold_dead
 
     try:
         multiprocess.mark_process_dead(worker.pid)
-    except OSError as exc:
-        server.log.warning("metrics directory: %s", exc)
+        fold_dead(os.environ["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
+    except Exception as exc:  # never the master's end: the files stay, and are still counted
+        server.log.warning("metrics of worker %s not folded: %s", worker.pid, exc)
 
 
 def on_exit(server):

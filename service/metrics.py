@@ -1,26 +1,33 @@
 """Prometheus metrics summed over gunicorn's workers: ``prometheus_client``'s multiprocess mode.
 
 ``gunicorn.conf.py`` sets ``PROMETHEUS_MULTIPROC_DIR`` before any worker starts; each worker
-writes its values to files of its own there and a scrape sums them all, those of replaced
-workers included, so counters never go back. Without it (tests, one process) values live in
-memory.
+writes its values to files of its own there and a scrape sums them all. Without it (tests, one
+process) values live in memory.
 
-Metrics never break serving: an update that cannot be written (the directory unwritable, full
-or gone) is skipped and logged once per worker, and the request is answered as usual. A deleted
-directory is made again at the next request and every worker moves to new files in it: the
-counters restart from zero, which Prometheus reads as a reset.
+Metrics never break serving. A worker gives its files their disk blocks before
+prometheus_client maps them (on a full disk, a mapped page with no block behind it kills the
+process with SIGBUS); a file that cannot be made or written is skipped, logged once, and tried
+again a second later, and the request is answered as usual. A deleted directory is made again
+at the next request and every worker moves to new files in it: the counters restart from zero,
+which Prometheus reads as a reset. When a worker is replaced, the master folds its files into
+one archive per metric type (:func:`fold_dead`), so the directory holds a few files whatever the
+number of workers replaced, and counters never go back.
 """
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import logging
 import os
 import time
 from collections import Counter as Tally
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from flask import request
 from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, generate_latest, values
+from prometheus_client.mmap_dict import MmapedDict, mmap_key
 from prometheus_client.multiprocess import MultiProcessCollector
 
 log = logging.getLogger(__name__)
@@ -30,17 +37,77 @@ UNMATCHED = "unmatched"  # the route of a request no route matched (404, 405): n
 
 disable_created_metrics()  # the *_created series: the same exposition with and without workers
 
-RETRY_SECONDS = 1.0  # how often a worker whose files failed tries new ones
+RETRY_SECONDS = 1.0  # how often a worker whose files failed tries again
+FILE_BYTES = 64 * 1024  # prometheus_client's first size for a file; allocated before it is mapped
+TYPES = ("counter", "histogram")  # the file of each metric type used here
+LOCK = ".lock"  # scrapes read under a shared lock, the archive is replaced under an exclusive one
 
-# This process's files: which generation (bumped each time they are lost), whether the last
-# update was written, and when to try new files after a failure.
-_files = {"generation": 0, "written": False, "retry_at": 0.0}
+# This process's files: which generation (bumped each time they are lost), which identity has its
+# files allocated, and when to try again after a failure.
+_files = {"generation": 0, "allocated": None, "retry_at": 0.0}
 
 
 def _files_identity() -> str:
     """prometheus_client reopens a process's files whenever this changes (it is meant for fork)."""
     generation = _files["generation"]
     return f"{os.getpid()}-{generation}" if generation else str(os.getpid())
+
+
+def _allocate(path: str, size: int) -> None:
+    """Disk blocks for a file before it is mapped: ``OSError`` when the disk is full, not SIGBUS."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        os.posix_fallocate(fd, 0, size)
+    except OSError:
+        if os.fstat(fd).st_size == 0:
+            os.unlink(path)  # no empty file for a scrape to trip on
+        raise
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _locked(directory: str, mode: int) -> Iterator[None]:
+    try:
+        fd = os.open(os.path.join(directory, LOCK), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a directory that cannot be written cannot be folded either: no lock needed
+        yield
+        return
+    try:
+        fcntl.flock(fd, mode)
+        yield
+    finally:
+        os.close(fd)
+
+
+def fold_dead(directory: str, pid: int) -> None:
+    """Fold a dead worker's files into ``<type>_archive.db``, so that the directory does not grow
+    by two files for each worker replaced (``mark_process_dead`` leaves counters and histograms)."""
+    for typ in TYPES:
+        dead = glob.glob(os.path.join(directory, f"{typ}_{pid}.db"))
+        dead += glob.glob(os.path.join(directory, f"{typ}_{pid}-*.db"))
+        if not dead:
+            continue
+        archive = os.path.join(directory, f"{typ}_archive.db")
+        sources = ([archive] if os.path.exists(archive) else []) + dead
+        entries = []
+        for metric in MultiProcessCollector.merge(sources, accumulate=False):
+            for sample in metric.samples:
+                key = mmap_key(
+                    metric.name, sample.name, list(sample.labels), list(sample.labels.values()), metric.documentation
+                )
+                entries.append((key, sample.value))
+        fresh = os.path.join(directory, f"{typ}_archive.tmp")  # not *.db: no scrape reads it half-written
+        needed = 8 + sum(32 + len(key.encode("utf-8")) for key, _ in entries)
+        _allocate(fresh, max(FILE_BYTES, needed))
+        folded = MmapedDict(fresh)
+        for key, value in entries:
+            folded.write_value(key, value, 0.0)
+        folded.close()
+        with _locked(directory, fcntl.LOCK_EX):
+            os.replace(fresh, archive)
+            for path in dead:
+                os.remove(path)
 
 
 if values.ValueClass._multiprocess:
@@ -74,14 +141,13 @@ class Metrics:
         rule = request.url_rule
         route = rule.rule if rule is not None else UNMATCHED
         method = request.method if request.method in METHODS else "other"
-        self._follow_directory()
-        written = self._safely(lambda: self.requests.labels(route, method, str(status)).inc())
-        self._safely(lambda: self.latency.labels(route, method).observe(seconds))
-        _files["written"] = written
-        if not written and _files["retry_at"] <= time.monotonic():
-            _files["retry_at"] = time.monotonic() + RETRY_SECONDS
+        if self._files_ready():
+            self._safely(lambda: self.requests.labels(route, method, str(status)).inc())
+            self._safely(lambda: self.latency.labels(route, method).observe(seconds))
 
     def observe_quotes(self, quotes: list[dict]) -> None:
+        if not self._files_ready():
+            return
         for kind, count in Tally(quote["type"] for quote in quotes).items():
             self._safely(lambda kind=kind, count=count: self.quotes.labels(kind).inc(count))
 
@@ -89,32 +155,38 @@ class Metrics:
         """Every worker's values summed, in the Prometheus text format; ``OSError`` if unreadable."""
         if self.directory is None:
             return generate_latest(self.registry)
-        self._follow_directory()
+        self._files_ready()  # a deleted directory is made again
         registry = CollectorRegistry()
         try:
             MultiProcessCollector(registry, path=self.directory)
-            return generate_latest(registry)
-        except (ValueError, RuntimeError) as exc:  # no directory; a file cut short
+            with _locked(self.directory, fcntl.LOCK_SH):
+                return generate_latest(registry)
+        except Exception as exc:  # no directory; a file cut short or removed while read
             raise OSError(f"the metrics directory cannot be read: {exc}") from None
 
-    def _follow_directory(self) -> None:
-        """New files when this worker's were lost (the directory deleted or replaced) or could not
-        be written, at most once a RETRY_SECONDS; the directory is made again if it is gone."""
+    def _files_ready(self) -> bool:
+        """Whether this process's files are in place: allocated before first use, and anew in a
+        new generation when they were lost (the directory deleted or replaced)."""
         if self.directory is None:
-            return
-        if _files["written"]:
-            mine = os.path.join(self.directory, f"counter_{_files_identity()}.db")
-            if os.path.exists(mine):
-                return  # the usual case: one stat a request
-            _files["written"] = False
-        elif _files["retry_at"] == 0.0 or _files["retry_at"] > time.monotonic():
-            return  # nothing written yet, or a retry is not due
-        _files["generation"] += 1
-        _files["retry_at"] = time.monotonic() + RETRY_SECONDS
+            return True
+        identity = _files_identity()
+        if _files["allocated"] == identity:
+            if os.path.exists(os.path.join(self.directory, f"{TYPES[0]}_{identity}.db")):
+                return True  # the usual case: one stat a request
+            _files["generation"] += 1
+            identity = _files_identity()
+        elif time.monotonic() < _files["retry_at"]:
+            return False
         try:
             os.makedirs(self.directory, exist_ok=True)
+            for typ in TYPES:
+                _allocate(os.path.join(self.directory, f"{typ}_{identity}.db"), FILE_BYTES)
         except OSError as exc:
             self._warn(exc)
+            _files["retry_at"] = time.monotonic() + RETRY_SECONDS
+            return False
+        _files["allocated"] = identity
+        return True
 
     def _safely(self, update: Callable[[], None]) -> bool:
         try:

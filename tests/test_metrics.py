@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 import time
 
+import pytest
 import requests
 from flask.testing import FlaskClient
 from prometheus_client.parser import text_string_to_metric_families
@@ -122,3 +124,42 @@ def test_a_directory_replaced_by_a_file_while_serving_does_not_stop_serving(tmp_
         _post_many(url, 6)
         scrape = samples(requests.get(f"{url}/metrics", timeout=10).text)
     assert answered(scrape, "/v1/quotes") == 6
+
+
+def test_replaced_workers_are_folded_into_one_archive(tmp_path):
+    directory = tmp_path / "metrics"
+    env = {"QUOTES_MAX_REQUESTS": "4", "QUOTES_MAX_REQUESTS_JITTER": "0", "PROMETHEUS_MULTIPROC_DIR": str(directory)}
+    with running_gunicorn(QUOTES_WORKERS="2", **env) as (url, _):
+        _post_many(url, 60)  # about fifteen workers replaced
+        scrape = samples(requests.get(f"{url}/metrics", timeout=10).text)
+        files = sorted(p.name for p in directory.glob("*.db"))
+    assert answered(scrape, "/v1/quotes") == 60
+    assert timed(scrape, "/v1/quotes", "POST") == 60
+    assert "counter_archive.db" in files and "histogram_archive.db" in files
+    assert len(files) <= 2 * (2 + 1) + 2  # two live workers (and one being replaced), the archives
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A directory on a filesystem with no block left (a 256 KB tmpfs, filled)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root with CAP_SYS_ADMIN")
+    try:
+        subprocess.run(["dd", "if=/dev/zero", f"of={mount / 'filler'}", "bs=4k"], capture_output=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_full_disk_does_not_stop_serving(full_disk):
+    with running_gunicorn(QUOTES_WORKERS="2", PROMETHEUS_MULTIPROC_DIR=str(full_disk)) as (url, _):
+        _post_many(url, 10)  # mapped pages with no block behind them would kill each worker (SIGBUS)
+        assert requests.get(f"{url}/readyz", timeout=10).status_code == 200
+        (full_disk / "filler").unlink()  # room again: each worker's next try finds it
+        time.sleep(RETRY_SECONDS + 0.5)
+        _post_many(url, 8)
+        scrape = samples(requests.get(f"{url}/metrics", timeout=10).text)
+    assert answered(scrape, "/v1/quotes") == 8
