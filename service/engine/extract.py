@@ -20,14 +20,17 @@ _LAST_ALNUM = regex.compile(r"(?r)[\p{L}\p{N}]")
 CONTINUATION_PARAGRAPHS = 2  # a stand-alone quote inherits a speaker from at most this many paragraphs back
 
 
-def extract(text: str, language: str = "auto", indirect: bool = True, budget: float | None = None) -> Result:
+def extract(
+    text: str, language: str = "auto", indirect: bool = True, budget: float | None = None, max_quotes: int | None = None
+) -> Result:
     """Find every quotation in ``text`` with its speaker, role, cue and spans.
 
     ``language`` is ``en``, ``fr`` or ``auto``; ``indirect`` adds reported speech without marks;
-    ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it).
+    ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it); ``max_quotes``
+    attributes only the first that many quotations in marks (indirect speech is not counted).
     """
     with _collector_paused():
-        return _extract(text, language, indirect, Budget(budget))
+        return _extract(text, language, indirect, Budget(budget), max_quotes)
 
 
 @contextmanager
@@ -43,10 +46,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract(text: str, language: str, indirect: bool, clock: Budget) -> Result:
+def _extract(text: str, language: str, indirect: bool, clock: Budget, max_quotes: int | None) -> Result:
     doc = Document(text, language, clock)
     attributor = Attributor(doc)
-    marked = doc.quotes
+    marked = doc.quotes if max_quotes is None else doc.quotes[:max_quotes]
     attributions: list[Attribution] = []
     for i, q in enumerate(marked):
         clock.check()
