@@ -7,6 +7,7 @@ the service. A gevent worker holds such a client in a greenlet and keeps serving
 its throughput on the real work is the sync worker's (``make bench`` prints both).
 """
 
+import glob
 import json
 import logging
 import multiprocessing
@@ -20,7 +21,13 @@ import gunicorn.util
 
 def _env(name: str, default):
     value = os.environ.get(name)
-    return default if value in (None, "") else type(default)(value)
+    if value in (None, ""):
+        return default
+    try:
+        return type(default)(value)
+    except ValueError:  # ranges are checked with every other setting in on_starting
+        expected = "a whole number" if isinstance(default, int) else type(default).__name__
+        sys.exit(f"Error: Bad setting: {name}={value!r}: expected {expected}.")
 
 
 bind = _env("QUOTES_BIND", "127.0.0.1:8000")
@@ -96,15 +103,47 @@ def _problem_error(sock, status: int, reason: str, detail: str) -> None:
 
 
 gunicorn.util.write_error = _problem_error  # gunicorn writes these itself, as text/html
+_made = []  # the metrics directory this server made, removed on exit
 
 
 def on_starting(server):
-    """One metrics directory for all workers, so /metrics counts every worker's requests."""
-    if not os.environ.get("QUOTES_METRICS_DIR"):
-        os.environ["QUOTES_METRICS_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")  # workers inherit it
+    """Check every QUOTES_* setting (a bad one stops the server here, naming it), then give all
+    workers one Prometheus multiprocess directory, so /metrics sums every worker's requests."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:  # set before the service is imported: prometheus_client picks its mode at import
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")
+        _made.append(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    else:  # the operator's own: one per server, emptied at start as prometheus_client asks
+        try:
+            os.makedirs(directory, exist_ok=True)
+            for stale in glob.glob(os.path.join(directory, "*.db")):
+                os.remove(stale)
+        except OSError as exc:  # metrics never stop the server: workers serve without them
+            server.log.warning("metrics directory %s: %s", directory, exc)
+    from service import settings
+
+    try:
+        for warning in settings.check():
+            server.log.warning(warning)
+    except settings.SettingsError as exc:
+        on_exit(server)
+        raise RuntimeError(str(exc)) from None  # gunicorn prints "Error: <message>" and exits 1
+
+
+def child_exit(server, worker):
+    """prometheus_client's bookkeeping for a dead worker, then its files folded into the archive:
+    its counts stay in the totals, and the directory does not grow with each worker replaced."""
+    from prometheus_client import multiprocess
+
+    from service.metrics import fold_dead
+
+    try:
+        multiprocess.mark_process_dead(worker.pid)
+        fold_dead(os.environ["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
+    except Exception as exc:  # never the master's end: the files stay, and are still counted
+        server.log.warning("metrics of worker %s not folded: %s", worker.pid, exc)
 
 
 def on_exit(server):
-    directory = os.environ.get("QUOTES_METRICS_DIR", "")
-    if directory.startswith(tempfile.gettempdir()) and "quotes-metrics-" in directory:
+    for directory in _made:
         shutil.rmtree(directory, ignore_errors=True)

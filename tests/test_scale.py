@@ -57,9 +57,10 @@ def running_nginx(directory: Path, upstreams: list[str]):
 
 
 def _served(url: str) -> int:
-    """Requests an instance answered with 200, from its own /metrics."""
+    """Articles an instance answered with 200, from its own /metrics."""
     text = requests.get(f"{url}/metrics", timeout=10).text
-    return int(float(text.split('quotes_http_requests_total{status="200"} ')[1].split()[0]))
+    line = 'quotes_http_requests_total{method="POST",route="/v1/quotes",status="200"} '
+    return int(float(text.split(line)[1].split()[0])) if line in text else 0
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by .ci/run")
