@@ -152,6 +152,7 @@ def _extract(args: argparse.Namespace) -> int:
         documents = _file_documents(args.files)
         total = len(args.files)
     jobs = 1 if single else args.jobs
+    piped = args.jsonl == "-"
     failed = 0
     with contextlib.ExitStack() as stack:
         # the workers start before the progress bar's monitor thread: no fork with threads running
@@ -167,6 +168,8 @@ def _extract(args: argparse.Namespace) -> int:
                 out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
             else:
                 out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                if piped:  # whoever reads the output gets each record as soon as it is ready
+                    out.flush()
             bar.update()
         if bar.total is not None and bar.n != bar.total:  # blank lines were counted
             bar.total = bar.n
