@@ -184,16 +184,22 @@ def _show_progress(args: argparse.Namespace) -> bool:
 # ---- evaluate and serve --------------------------------------------------------------------
 
 
-def _evaluate(args: argparse.Namespace) -> int:
+def predict_quotes(text: str, language: str) -> list[dict]:
+    """The quotes of one article as the API returns them: what ``evaluate`` scores."""
     from .engine import extract
-    from .evaluation import evaluate, read_jsonl, table
     from .serialize import result_to_dict
+
+    return result_to_dict(extract(text, language))["quotes"]
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, read_jsonl, table
 
     gold = read_jsonl(args.gold)
     predictions: list[list[dict]] = []
 
     def predict(text: str, language: str) -> list[dict]:
-        quotes = result_to_dict(extract(text, language))["quotes"]
+        quotes = predict_quotes(text, language)
         predictions.append(quotes)
         return quotes
 
