@@ -3,10 +3,11 @@
 The work is CPU-bound regex matching, so sync workers, one or two per core.
 """
 
-import multiprocessing
 import os
 import shutil
 import tempfile
+
+from service.cpu import available_cpus
 
 
 def _env(name: str, default):
@@ -15,7 +16,7 @@ def _env(name: str, default):
 
 
 bind = _env("QUOTES_BIND", "127.0.0.1:8000")
-workers = _env("QUOTES_WORKERS", multiprocessing.cpu_count() + 1)
+workers = _env("QUOTES_WORKERS", available_cpus() + 1)  # a container's CPU quota, not the node's cores
 worker_class = "sync"
 timeout = _env("QUOTES_TIMEOUT", 30)  # seconds a worker may spend on one request before it is replaced
 graceful_timeout = _env("QUOTES_GRACEFUL_TIMEOUT", 30)

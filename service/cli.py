@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import IO, NamedTuple
 
+from .cpu import available_cpus
 from .offsets import UNITS
 from .records import Document, Outcome, analyse_document, problem
 from .version import __version__
@@ -34,14 +35,6 @@ class Options(NamedTuple):
     language: str
     indirect: bool
     offsets: str
-
-
-def cpu_count() -> int:
-    """Cores this process may run on (its affinity mask, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -262,7 +255,7 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--language", default="auto", choices=["auto", *LANGUAGES])
     ex.add_argument("--no-indirect", action="store_true", help="only quotes between quotation marks")
     ex.add_argument("--offsets", default="codepoint", choices=UNITS, help="unit of every start and end")
-    cores = cpu_count()
+    cores = available_cpus()
     ex.add_argument(
         "--jobs", type=_jobs, default=cores, metavar="N", help=f"worker processes (default {cores}: every core)"
     )

@@ -165,12 +165,12 @@ def test_progress_on_standard_input_has_no_total():
     assert last.startswith("3doc [") and "doc/s" in last  # a count and a rate, no total to reach
 
 
-@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux affinity masks")
 def test_jobs_default_to_every_core_this_process_may_use():
     from service.cli import parser
+    from service.cpu import available_cpus
 
     args = parser().parse_args(["extract", "x.txt"])
-    assert args.jobs == len(os.sched_getaffinity(0))
+    assert args.jobs == available_cpus()
 
 
 def test_an_engine_failure_is_one_documents_error(monkeypatch):
