@@ -132,10 +132,12 @@ def test_the_spark_schema_names_every_column():
     assert [part.split()[0] for part in SPARK_SCHEMA.split(", ")] == list(COLUMNS)
 
 
-def test_spark_map_in_pandas_gives_the_same_rows(corpus, cli_rows):
+def test_spark_map_in_pandas_gives_the_same_rows(corpus, cli_rows, monkeypatch):
     """The README's Spark recipe, run when pyspark is installed."""
     pytest.importorskip("pyspark")
     from pyspark.sql import SparkSession
+
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # executors run this interpreter, with the package
 
     _, documents = corpus
     spark = SparkSession.builder.master("local[2]").appName("quotes").getOrCreate()
