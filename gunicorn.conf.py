@@ -10,13 +10,14 @@ its throughput on the real work is the sync worker's (``make bench`` prints both
 import glob
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 
 import gunicorn.util
+
+from service.cpu import available_cpus
 
 
 def _env(name: str, default):
@@ -31,7 +32,7 @@ def _env(name: str, default):
 
 
 bind = _env("QUOTES_BIND", "127.0.0.1:8000")
-workers = _env("QUOTES_WORKERS", multiprocessing.cpu_count() + 1)
+workers = _env("QUOTES_WORKERS", available_cpus() + 1)  # a container's CPU quota, not the node's cores
 worker_class = _env("QUOTES_WORKER_CLASS", "gevent")
 worker_connections = _env("QUOTES_WORKER_CONNECTIONS", 1000)  # open connections per gevent worker
 timeout = _env("QUOTES_TIMEOUT", 30)  # seconds a worker may spend on one request before it is replaced
