@@ -11,13 +11,21 @@ from .engine import Result
 from .engine.model import Quote, Span, Speaker
 
 
-def result_to_dict(result: Result) -> dict:
-    return {
-        "language": result.language,
-        "offsets": "codepoint",
-        "quotes": [_quote(q) for q in result.quotes],
-        "speakers": [_speaker(s) for s in result.speakers],
-    }
+def result_to_dict(result: Result, max_quotes: int | None = None) -> dict:
+    """The result as JSON; past ``max_quotes`` quotations, the first ones in text order, the
+    speakers of those, and ``"truncated": true``."""
+    quotes, speakers = result.quotes, result.speakers
+    truncated = max_quotes is not None and len(quotes) > max_quotes
+    if truncated:
+        quotes = quotes[:max_quotes]
+        used = {q.speaker.entity for q in quotes if q.speaker is not None}
+        speakers = [s for s in speakers if s.id in used]
+    body = {"language": result.language, "offsets": "codepoint"}
+    if truncated:
+        body["truncated"] = True
+    body["quotes"] = [_quote(q) for q in quotes]
+    body["speakers"] = [_speaker(s) for s in speakers]
+    return body
 
 
 def _span(span: Span) -> dict:
