@@ -205,7 +205,9 @@ class EntityIndex:
         return best
 
     def by_pronoun(self, gender: str, before: int) -> Entity | None:
-        if gender == "p":
+        """The latest entity a pronoun of ``gender`` may designate: "they" or "it" an
+        organisation that spoke ("it" never a person)."""
+        if gender in ("p", "n"):
             return self._latest_org(before, lambda e: e.quotes > 0)
         return self.latest(
             before,

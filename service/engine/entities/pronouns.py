@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lang.pack import Grammar
 from ..reading.clauses import sentence_subject, specific
 from ..reading.noun_phrase import Mention
 from ..reading.speaker_phrase import speaker_left_of, speaker_right_of
@@ -35,7 +36,7 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
         if start < p_start or at < person_at:
             break
         entity = other.entity
-        if entity is not None and at < m.start and agrees(m.gender, entity):
+        if entity is not None and at < m.start and agrees(m.gender, entity, r.lex.grammar):
             return entity
     return person
 
@@ -59,20 +60,20 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
         for subject in subjects:
             if subject is not None and subject.kind == "name":
                 entity = r.named_entity(subject)
-                if agrees(m.gender, entity) and (
+                if agrees(m.gender, entity, lex.grammar) and (
                     entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
                 ):
                     return entity
             if subject is not None and subject.kind == "description" and specific(subject):
                 # "ajoute le documentaire qui précise que …, selon lui, …"
                 entity = r.described_entity(subject)
-                if agrees(m.gender, entity):
+                if agrees(m.gender, entity, lex.grammar):
                     return entity
         if back or (end - start > 2 and not doc.has_quote(start, end)):  # its subject is salient too
             subject = sentence_subject(r.cues, start, end)
             if subject is not None and subject.kind == "name":
                 entity = r.named_entity(subject)
-                if entity.kind == "person" and agrees(m.gender, entity):
+                if entity.kind == "person" and agrees(m.gender, entity, lex.grammar):
                     return entity
         if start <= floor:
             return None
@@ -80,8 +81,15 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
     return None
 
 
-def agrees(gender: str, entity: Entity) -> bool:
-    """A pronoun of ``gender`` may designate ``entity``."""
+def agrees(gender: str, entity: Entity, grammar: Grammar) -> bool:
+    """A pronoun of ``gender`` may designate ``entity``: "it" never a person; "he" or "she" an
+    organisation only where the language says so ("il" is a ministry too); "I" never one."""
     if entity.kind == "organization":
-        return gender != "x"
-    return gender in ("", "x") or entity.likely_gender()[0] in ("", gender)
+        # a lone capitalised word ("Cruz") may be a surname the article never gave in full
+        lone_name = " " not in entity.name and entity.name[:1].isupper() and not entity.name.isupper()
+        return gender in ("n", "p") or (
+            gender in ("", "m", "f") and (grammar.organizations_are_pronoun_antecedents or lone_name)
+        )
+    if gender == "n":
+        return False
+    return gender in ("", "x", "p") or entity.likely_gender()[0] in ("", gender)
