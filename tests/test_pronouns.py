@@ -32,3 +32,36 @@ def test_gender_from_a_first_name_steers_a_pronoun():
     assert speakers(text, "en") == ["Margaret Oyelow"]
     text = "Margaret Oyelow a rencontré Tomas Brandt lundi. « Le vote est serré », a-t-elle dit."
     assert speakers(text, "fr") == ["Margaret Oyelow"]
+
+
+def test_topic_fronted_by_as_for_or_quant_a():
+    text = (
+        "Both teams trained on Friday. Coach Ivan Petrov watched with his assistant, Leon Marsh.\n\n"
+        "As for the captain, Tom Reddy, he stayed in the gym all afternoon. “We are ready,” he said."
+    )
+    assert speakers(text, "en") == ["Tom Reddy"]
+    text = (
+        "Les deux équipes se sont entraînées vendredi. L'entraîneur Ivan Petrov a observé la séance "
+        "avec son adjoint, Léon Marchal.\n\nQuant à Tom Reddy, il est resté à la salle tout "
+        "l'après-midi. « Nous sommes prêts », a-t-il assuré."
+    )
+    assert speakers(text, "fr") == ["Tom Reddy"]
+
+
+def test_topic_is_the_name_a_subject_phrase_opens_with():
+    text = (
+        "L'entraîneur Ivan Petrov a observé la séance.\n\nLe défenseur Tom Reddy, lui, est resté "
+        "à la salle tout l'après-midi. « Nous sommes prêts », assure-t-il."
+    )
+    assert speakers(text, "fr") == ["Tom Reddy"]
+    text = (
+        "Coach Ivan Petrov watched the session.\n\nTom Reddy, the defender, stayed in the gym. “We are ready,” he said."
+    )
+    assert speakers(text, "en") == ["Tom Reddy"]
+
+
+def test_no_topic_after_a_preposition_or_a_possessive():
+    text = "Coach Ivan Petrov spoke on Friday. Fans of Tom Reddy waited outside the gym. “We are ready,” he said."
+    assert speakers(text, "en") == ["Ivan Petrov"]
+    text = "Coach Ivan Petrov spoke on Friday. Tom Reddy's fans waited outside the gym. “We are ready,” he said."
+    assert speakers(text, "en") == ["Ivan Petrov"]

@@ -194,6 +194,13 @@ class EntityIndex:
                 return entity
         return None
 
+    def first_in(self, start: int, end: int) -> tuple[int, Entity] | None:
+        """The first entity mentioned in ``text[start:end]`` and where."""
+        i = bisect.bisect_left(self._timeline, (start, -1))
+        if i < len(self._timeline) and self._timeline[i][0] < end:
+            return self._timeline[i][0], self._timeline[i][2]
+        return None
+
     def _latest_org(self, before: int, accept) -> Entity | None:
         """The organisation mentioned last before ``before`` that ``accept`` takes, among the
         latest mentioned few: an article names few organisations, a flood of them costs no more."""

@@ -81,6 +81,9 @@ class _NameScan:
             self.runs.append(Mention("name", texts[n], doc.token_starts[n], doc.token_ends[n]))  # a possible surname
             return j
         mention = parse(doc.outside_quotes(doc.all_tokens[k:j]), doc.text, lex)
+        if k < n and j > n + 1 and not (mention and mention.kind == "name") and self._after_topic_marker(k, n):
+            # "Quant à Ada Sy, elle…", "As for Ada Sy, she…": a name, whatever parses with the marker
+            mention = parse(doc.outside_quotes(doc.all_tokens[n:j]), doc.text, lex)
         if mention and mention.kind == "name" and mention.person:
             if j + 1 < stop and texts[j] == ",":
                 appositive = doc.outside_quotes(doc.all_tokens[j + 1 : min(stop, j + 14)])
@@ -91,6 +94,9 @@ class _NameScan:
         elif j == n + 1 and mention and mention.kind == "name":
             self.runs.append(mention)
         return j
+
+    def _after_topic_marker(self, k: int, n: int) -> bool:
+        return tuple(self.lows[k:n]) in self.lex.topic_markers
 
     def _run_end(self, n: int, stop: int) -> int:
         """The end of the run of name words, particles and initials included: "Loretta E. Lynch"."""

@@ -7,10 +7,14 @@ from typing import TYPE_CHECKING
 
 from ..lang.pack import Grammar
 from ..reading.clauses import sentence_subject, specific
+from ..reading.cues import find_cue_word
 from ..reading.noun_phrase import Mention
 from ..reading.speaker_phrase import speaker_left_of, speaker_right_of
 from ..text.document import CONTEXT
 from .index import Entity
+
+_TOPIC_LEAD = 4  # words a subject phrase may put before its name: "La demi-centre Ada Sy"
+_RECENT = 64  # an entity's latest mentions read to find where one ends
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -75,10 +79,43 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
                 entity = r.named_entity(subject)
                 if entity.kind == "person" and agrees(m.gender, entity, lex.grammar):
                     return entity
+        topic = sentence_topic(r, start, end)
+        if topic is not None and agrees(m.gender, topic, lex.grammar):
+            return topic
         if start <= floor:
             return None
         start, end = doc.sentence(start - 1)[0], start
     return None
+
+
+def sentence_topic(r: Resolver, start: int, end: int) -> Entity | None:
+    """The person a sentence is about, read before ``end``: the name a topic marker fronts ("As
+    for the coach, Ann Ruiz, she…", "Quant à Ann Ruiz, elle…"), or the name its subject phrase
+    opens with ("Le négociant Paul Ruiz, lui, doute…", "Coach Ann Ruiz stayed…"); not a name
+    after a preposition, a verb or a comma ("After meeting Ruiz, he…")."""
+    doc, lex = r.doc, r.lex
+    tokens = doc.outside_quotes(doc.tokens(start, min(end, start + CONTEXT)))
+    lows = tuple(t.low for t in tokens[:3])
+    marked = next((len(mark) for mark in lex.topic_markers if lows[: len(mark)] == mark), 0)
+    if marked >= len(tokens):
+        return None
+    found = r.index.first_in(tokens[marked].start, end)
+    if found is None or found[1].kind != "person":
+        return None
+    pos, entity = found
+    lead = [t for t in tokens[marked : _TOPIC_LEAD + marked + 4] if t.start < pos]
+    if len(lead) > (_TOPIC_LEAD + 4 if marked else _TOPIC_LEAD) or any(
+        t.text in ".;:!?"
+        or (not marked and (t.text == "," or t.low in lex.prepositions))
+        or t.low in lex.auxiliaries
+        or find_cue_word(t, lex)
+        for t in lead
+    ):
+        return None
+    after = next((e for s, e in reversed(entity.mentions[-_RECENT:]) if s == pos), pos)
+    if doc.text.startswith(lex.possessive_endings, after):
+        return None  # "Ann Ruiz's coach said": the coach is the subject
+    return entity
 
 
 def agrees(gender: str, entity: Entity, grammar: Grammar) -> bool:
