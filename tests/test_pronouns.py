@@ -65,3 +65,25 @@ def test_no_topic_after_a_preposition_or_a_possessive():
     assert speakers(text, "en") == ["Ivan Petrov"]
     text = "Coach Ivan Petrov spoke on Friday. Tom Reddy's fans waited outside the gym. “We are ready,” he said."
     assert speakers(text, "en") == ["Ivan Petrov"]
+
+
+def test_apposition_before_the_verb_is_no_inversion():
+    text = (
+        "Quillon Badrix, a hydrologist, said Mayor Vardek Ommo had ignored the warnings. "
+        "“The levee was never tested,” he said."
+    )
+    assert speakers(text, "en") == ["Quillon Badrix"]
+    text = (
+        "Quillon Badrix, hydrologue, a déclaré que le maire Vardek Ommo avait ignoré les alertes. "
+        "« La digue n'a jamais été testée », a-t-il dit."
+    )
+    assert speakers(text, "fr") == ["Quillon Badrix"]
+
+
+def test_after_a_comma_the_subject_follows_the_verb():
+    # a name inside the clause before the comma is not the subject of the incise
+    text = (
+        "Le conseil a voté la confiance au cabinet Vardek, qui entre ainsi en fonction, a annoncé "
+        "la présidente Ysé Fardel. « Le vote est acquis », a-t-elle précisé."
+    )
+    assert speakers(text, "fr") == ["Ysé Fardel"]

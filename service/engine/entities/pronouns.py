@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lang.lexicon import Lexicon
 from ..lang.pack import Grammar
 from ..reading.clauses import sentence_subject, specific
-from ..reading.cues import find_cue_word
+from ..reading.cues import Cue, find_cue_word
 from ..reading.noun_phrase import Mention
 from ..reading.speaker_phrase import speaker_left_of, speaker_right_of
 from ..text.document import CONTEXT
+from ..text.tokens import Token
 from .index import Entity
 
 _TOPIC_LEAD = 4  # words a subject phrase may put before its name: "La demi-centre Ada Sy"
 _RECENT = 64  # an entity's latest mentions read to find where one ends
+_OPENING = 3  # words and a comma a sentence may open with before its subject: "Still,", "En revanche,"
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -54,10 +57,7 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
     for back in range(4):
         tokens = doc.outside_quotes(doc.tokens(max(start, end - CONTEXT), end))
         subjects = (  # read lazily: the first that answers ends the search
-            # "…, explique Joechen Zaumseil": after a comma the subject follows the verb
-            speaker_right_of(tokens, c, doc.text, lex)
-            if c.first == 0 or tokens[c.first - 1].text == ","
-            else speaker_left_of(tokens, c, doc.text, lex)
+            _cue_subject(tokens, c, doc.text, lex)
             for c in r.cues.find(tokens)
             if c.kind == "verb" and not c.pronoun and not c.inherits
         )
@@ -86,6 +86,20 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
             return None
         start, end = doc.sentence(start - 1)[0], start
     return None
+
+
+def _cue_subject(tokens: list[Token], c: Cue, text: str, lex: Lexicon) -> Mention | None:
+    """The subject of a reporting verb: after a comma it follows the verb ("…, explique Joechen
+    Zaumseil"), unless the sentence opens with a name and its apposition before that comma
+    ("Ada Sy, a hydrologist, said the agency had…"; "Still, Ada Sy, who…, said")."""
+    if c.first == 0 or tokens[c.first - 1].text == ",":
+        left = speaker_left_of(tokens, c, text, lex) if c.first else None
+        if left is not None and left.kind == "name":
+            k = next(i for i, t in enumerate(tokens) if t.end > left.start)
+            if k == 0 or (k <= _OPENING and tokens[k - 1].text == ","):
+                return left
+        return speaker_right_of(tokens, c, text, lex)
+    return speaker_left_of(tokens, c, text, lex)
 
 
 def sentence_topic(r: Resolver, start: int, end: int) -> Entity | None:
