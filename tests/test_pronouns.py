@@ -87,3 +87,15 @@ def test_after_a_comma_the_subject_follows_the_verb():
         "la présidente Ysé Fardel. « Le vote est acquis », a-t-elle précisé."
     )
     assert speakers(text, "fr") == ["Ysé Fardel"]
+
+
+def test_plural_pronoun_to_a_plural_noun_phrase():
+    text = "Analysts at Morrow Bank said prices would fall. “We expect a drop,” they said."
+    assert speakers(text, "en") == ["Analysts at Morrow Bank"]
+
+
+def test_plural_pronoun_not_to_the_person_named_before():
+    text = (
+        "Quillon Badrix runs the depot. Analysts at Morrow Bank said prices would fall. “We expect a drop,” they said."
+    )
+    assert speakers(text, "en") == ["Analysts at Morrow Bank"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, fold
 from ..lang.pack import Grammar
 from ..reading.clauses import sentence_subject, specific
 from ..reading.cues import Cue, find_cue_word
@@ -68,10 +68,10 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
                     entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
                 ):
                     return entity
-            if subject is not None and subject.kind == "description" and specific(subject):
+            if subject is not None and subject.kind == "description" and (specific(subject) or plural(r, subject)):
                 # "ajoute le documentaire qui précise que …, selon lui, …"
                 entity = r.described_entity(subject)
-                if agrees(m.gender, entity, lex.grammar):
+                if agrees(m.gender, entity, lex.grammar) and (m.gender == "p") == plural(r, subject):
                     return entity
         if back or (end - start > 2 and not doc.has_quote(start, end)):  # its subject is salient too
             subject = sentence_subject(r.cues, start, end)
@@ -130,6 +130,15 @@ def sentence_topic(r: Resolver, start: int, end: int) -> Entity | None:
     if doc.text.startswith(lex.possessive_endings, after):
         return None  # "Ann Ruiz's coach said": the coach is the subject
     return entity
+
+
+def plural(r: Resolver, m: Mention) -> bool:
+    """A plural description: "the protesters" where a final s says so, "les syndicats", "these
+    officials" where the determiner before it does."""
+    if m.gender == "p" or (r.lex.grammar.plural_by_final_s and (m.head or "").endswith("s")):
+        return True
+    before = r.doc.text[max(0, m.start - 12) : m.start].split()
+    return bool(before) and fold(before[-1]) in r.lex.plural_determiners
 
 
 def agrees(gender: str, entity: Entity, grammar: Grammar) -> bool:

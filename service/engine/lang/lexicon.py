@@ -79,6 +79,7 @@ class Lexicon:
     inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
+    plural_determiners: frozenset[str]  # "les", "these": the noun phrase after them is plural
     topic_markers: tuple[tuple[str, ...], ...]  # "as for", "quant à": what follows is the sentence's topic
     first_names: dict[str, str]  # the pack's own reading of a first name, over the shared table ("" unclear)
     grammar: Grammar
@@ -225,6 +226,7 @@ def load(language: str) -> Lexicon:
         inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
+        plural_determiners=fs("plural_determiners"),
         topic_markers=_phrases(data.get("topic_markers", [])),
         first_names={fold(k): v for k, v in data.get("first_names", {}).items()},
         grammar=grammar,
