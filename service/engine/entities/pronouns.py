@@ -50,42 +50,55 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
 
 def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
     """The named subject of the nearest reporting verb before a pronoun, in its sentence or
-    the three before: in "Sen. Perdue said he doubted it. “…,” he said", he is Perdue."""
-    doc, lex = r.doc, r.lex
+    the three before: in "Sen. Perdue said he doubted it. “…,” he said", he is Perdue; failing
+    a reporting verb, the subject or the topic of such a sentence."""
+    doc = r.doc
     start, end = doc.sentence(m.start)[0], m.start
     floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
     for back in range(4):
-        tokens = doc.outside_quotes(doc.tokens(max(start, end - CONTEXT), end))
-        subjects = (  # read lazily: the first that answers ends the search
-            _cue_subject(tokens, c, doc.text, lex)
-            for c in r.cues.find(tokens)
-            if c.kind == "verb" and not c.pronoun and not c.inherits
-        )
-        for subject in subjects:
-            if subject is not None and subject.kind == "name":
-                entity = r.named_entity(subject)
-                if agrees(m.gender, entity, lex.grammar) and (
-                    entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
-                ):
-                    return entity
-            if subject is not None and subject.kind == "description" and (specific(subject) or plural(r, subject)):
-                # "ajoute le documentaire qui précise que …, selon lui, …"
-                entity = r.described_entity(subject)
-                if agrees(m.gender, entity, lex.grammar) and (m.gender == "p") == plural(r, subject):
-                    return entity
-        if back or (end - start > 2 and not doc.has_quote(start, end)):  # its subject is salient too
-            subject = sentence_subject(r.cues, start, end)
-            if subject is not None and subject.kind == "name":
-                entity = r.named_entity(subject)
-                if entity.kind == "person" and agrees(m.gender, entity, lex.grammar):
-                    return entity
-        topic = sentence_topic(r, start, end)
-        if topic is not None and agrees(m.gender, topic, lex.grammar):
-            return topic
-        if start <= floor:
-            return None
+        found = _reporting_subject(r, m, start, end)
+        if found is None and (back or (end - start > 2 and not doc.has_quote(start, end))):
+            found = _plain_subject(r, m, start, end)  # the subject of a sentence that reports nothing is salient too
+        if found is None:
+            topic = sentence_topic(r, start, end)
+            found = topic if topic is not None and agrees(m.gender, topic, r.lex.grammar) else None
+        if found is not None or start <= floor:
+            return found
         start, end = doc.sentence(start - 1)[0], start
     return None
+
+
+def _reporting_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity | None:
+    """The first subject of a reporting verb in ``text[start:end]`` that ``m`` may designate."""
+    doc, lex = r.doc, r.lex
+    tokens = doc.outside_quotes(doc.tokens(max(start, end - CONTEXT), end))
+    subjects = (  # read lazily: the first that answers ends the search
+        _cue_subject(tokens, c, doc.text, lex)
+        for c in r.cues.find(tokens)
+        if c.kind == "verb" and not c.pronoun and not c.inherits
+    )
+    for subject in subjects:
+        if subject is not None and subject.kind == "name":
+            entity = r.named_entity(subject)
+            if agrees(m.gender, entity, lex.grammar) and (
+                entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
+            ):
+                return entity
+        if subject is not None and subject.kind == "description" and (specific(subject) or plural(r, subject)):
+            # "ajoute le documentaire qui précise que …, selon lui, …"
+            entity = r.described_entity(subject)
+            if agrees(m.gender, entity, lex.grammar) and (m.gender == "p") == plural(r, subject):
+                return entity
+    return None
+
+
+def _plain_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity | None:
+    """The subject of a sentence's first verb when it is a person's name."""
+    subject = sentence_subject(r.cues, start, end)
+    if subject is None or subject.kind != "name":
+        return None
+    entity = r.named_entity(subject)
+    return entity if entity.kind == "person" and agrees(m.gender, entity, r.lex.grammar) else None
 
 
 def _cue_subject(tokens: list[Token], c: Cue, text: str, lex: Lexicon) -> Mention | None:
