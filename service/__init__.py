@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import api, auth, errors, observe, ops, view
+from . import api, auth, docs, errors, observe, ops, view
 
 OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
@@ -37,5 +37,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(view.bp)
+    app.register_blueprint(docs.bp)
     errors.register(app)
     return app

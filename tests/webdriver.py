@@ -70,6 +70,24 @@ class Browser:
     def screenshot(self, path) -> None:
         path.write_bytes(base64.b64decode(self._call("GET", "/screenshot")))
 
+    def execute(self, script: str, *args):
+        """Run ``script`` (a function body; ``arguments`` holds ``args``) in the page, return its value."""
+        return self._call("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def press(self, element: str, key: str) -> None:
+        """Focus ``element`` and press ``key`` (a WebDriver key code, e.g. ENTER)."""
+        self._call("POST", f"/element/{element}/value", {"text": key})
+
+    def window_size(self, width: int, height: int) -> None:
+        self._call("POST", "/window/rect", {"width": width, "height": height})
+
+    def cdp(self, command: str, params: dict) -> dict:
+        """A Chrome DevTools Protocol command (chromedriver's extension), e.g. to emulate dark mode."""
+        return self._call("POST", "/goog/cdp/execute", {"cmd": command, "params": params})
+
+
+ENTER = "\ue007"  # a WebDriver key code
+
 
 @contextlib.contextmanager
 def chromium(profile_dir: str):
