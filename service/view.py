@@ -1,9 +1,11 @@
 """The page: paste or upload an article, see each quote in its speaker's colour, check the evidence.
 
 ``GET /`` shows the form; ``POST /`` (multipart/form-data, or URL-encoded) shows the result: the
-article with its quotes marked, the speakers, a table of the quotes with their evidence and the
-result as JSON to download. ``POST /v1/quotes`` with ``Accept: text/html`` answers with the same
-page. No script and nothing from outside: HTML and one stylesheet served here.
+article with its quotes marked, the speakers, and a table of the quotes with their evidence; with
+``format=json`` it answers the API's JSON as a file to download (the page's "Download the JSON"
+sends its form again so: a ``data:`` link would pass browsers' 2 MB limit on URLs).
+``POST /v1/quotes`` with ``Accept: text/html`` answers with the same page. No script and nothing
+from outside: HTML and one stylesheet served here.
 
 The whole answer (engine, serialisation, page) runs under one budget, ``QUOTES_ENGINE_BUDGET``,
 and every step of the page is linear in the result: speakers' quotes are counted once here, never
@@ -12,7 +14,6 @@ in the template.
 
 from __future__ import annotations
 
-import base64
 import functools
 import logging
 import time
@@ -36,6 +37,7 @@ SAMPLE = Path(__file__).resolve().parent / "static" / "sample.txt"
 # The page reads a body up to this many times the text limit, so that a text over the limit
 # comes back in the form with a message instead of being lost; the limit itself is on the text.
 READ_FACTOR = 4
+FORMATS = ("html", "json")  # what POST / answers: the page, or the API's JSON as a file
 CHECK_EVERY = 512  # pieces or template chunks between two looks at the clock
 
 
@@ -145,11 +147,6 @@ def table_html(body: dict, clock: Clock) -> Markup:
     return Markup("".join(rows))
 
 
-def json_link(body: dict) -> str:
-    """The result as the API returns it, as a ``data:`` URL for the download link (no script needed)."""
-    return "data:application/json;base64," + base64.b64encode(json.dumps(body).encode("utf-8")).decode("ascii")
-
-
 @functools.cache
 def sample_article() -> str:
     return SAMPLE.read_text(encoding="utf-8")
@@ -176,13 +173,20 @@ def render(
             article=article_html(text, body, numbers, clock),
             rows=table_html(body, clock),
             speakers=speaker_rows(body, numbers),
-            json_href=json_link(body),
         )
         clock.check()
         html = "".join(clock.over(stream_template("view.html", **context)))
     response = Response(html, status=status, mimetype="text/html")
     if status == 503:
         response.headers["Retry-After"] = "1"
+    return response
+
+
+def download(text: str, language: str) -> Response:
+    """The API's JSON for ``text``, as a file to save."""
+    body = analyse(text, language, True, "codepoint")
+    response = Response(json.dumps(body), mimetype="application/json")
+    response.headers["Content-Disposition"] = 'attachment; filename="quotes.json"'
     return response
 
 
@@ -235,11 +239,14 @@ def submitted():
         language = request.form.get("language", "auto")
         if language not in LANGUAGE_CHOICES:
             raise _PageError(422, f"Unknown language {language!r}: choose one of {', '.join(LANGUAGE_CHOICES)}.")
+        answer = request.form.get("format", "html")
+        if answer not in FORMATS:
+            raise _PageError(422, f"Unknown format {answer!r}: choose one of {', '.join(FORMATS)}.")
         text = _submitted_text()
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
             raise _PageError(413, f"The article is {size:,} bytes long; this server reads up to {_size(limit)}.")
-        return page(text, language)
+        return download(text, language) if answer == "json" else page(text, language)
     except _PageError as exc:
         return render(text, None, language, exc.status, exc.message)
     except RequestEntityTooLarge:

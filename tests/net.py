@@ -21,7 +21,7 @@ def wait_until_up(url: str, seconds: float = 30, alive=lambda: True) -> None:
         try:
             requests.get(url, timeout=1)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a busy machine may accept before it answers
             if time.monotonic() > deadline or not alive():
                 raise TimeoutError(f"{url} did not come up") from None
             time.sleep(0.1)
