@@ -207,6 +207,7 @@ def test_paste_an_article_and_check_its_evidence(tmp_path):
         browser.click(marks[2])
         assert browser.execute("return document.querySelector(':target').id") == "q3"
         assert "resolved by pronoun" in browser.execute(after, 2)
+        browser.screenshot(SCREENSHOTS / "view-evidence.png")
         row = browser.text(browser.find("#ev-q2"))
         assert all(part in row for part in ("Rien ne bouge", "Luc Moreau", "a ajouté", "cue-after", "name", "0.95"))
         # … and by keyboard: focus shows it, Enter selects it
@@ -214,6 +215,8 @@ def test_paste_an_article_and_check_its_evidence(tmp_path):
         assert "rule: cue-after (cue “a ajouté”)" in browser.execute(after, 1)
         browser.press(marks[0], ENTER)
         assert browser.execute("return document.querySelector(':target').id") == "q1"
+        browser.execute("document.querySelector('#quotes').scrollIntoView()")
+        browser.screenshot(SCREENSHOTS / "view-table.png")
         browser.open(f"{url}/")  # back to the top for the screenshots: replay the result
         browser.type(browser.find("#text"), ARTICLE)
         browser.click(browser.find("#find"))
@@ -245,7 +248,7 @@ def test_paste_an_article_and_check_its_evidence(tmp_path):
         assert browser.execute(top, "#side") < browser.execute(top, "#article")
         browser.execute("document.querySelector('#side').scrollIntoView()")
         browser.screenshot(SCREENSHOTS / "view-phone.png")
-    for name in ("view.png", "view-dark.png", "view-phone.png"):
+    for name in ("view.png", "view-evidence.png", "view-table.png", "view-dark.png", "view-phone.png"):
         assert (SCREENSHOTS / name).stat().st_size > 10_000
 
 
