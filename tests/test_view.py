@@ -307,5 +307,8 @@ def test_docs_render_the_contract_with_nothing_from_elsewhere(tmp_path):
         resources = browser.execute("return performance.getEntriesByType('resource').map(e => e.name)")
         assert any(r.endswith("/openapi.json") for r in resources)
         assert any(r.endswith("/swagger-ui-bundle.js") for r in resources)
-        assert all(r.startswith(f"{url}/") or r.startswith("data:") for r in resources), resources
+        assert all(r.startswith(f"{url}/") for r in resources), resources
+        requested = browser.requested_urls(url)  # blocked requests too, which resource timing omits
+        assert any(r.endswith("/swagger-ui.css") for r in requested)
+        assert all(r.startswith((f"{url}/", "data:")) for r in requested), requested
         browser.screenshot(SCREENSHOTS / "docs.png")
