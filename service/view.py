@@ -100,7 +100,7 @@ def article_html(text: str, body: dict, numbers: dict[str, int], clock: Clock) -
     """The text with each quote marked by speaker (colour and number) and type.
 
     Each quote is a link to itself: selecting it (a click, a touch, Enter) or focusing it shows its
-    evidence beside it (view.css), and its row in the table holds the same.
+    evidence in a bar at the foot of the window (view.css), and its row in the table holds the same.
 
     Made here rather than in the template: one pass over the quotes in order, and several times
     faster than a template loop for the tens of thousands of quotes a hostile text can hold.
@@ -201,6 +201,15 @@ def form():
     return render("", None)
 
 
+class _PageError(Exception):
+    """Something wrong with what the form sent: the page says it and keeps the text."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
 def _size(size: int) -> str:
     return f"{size:,} bytes ({size / 1000:,.0f} KB)"
 
@@ -218,13 +227,6 @@ def _submitted_text() -> str:
             raise _PageError(400, detail) from None
     # browsers send a text area's line breaks as CRLF whatever was pasted: offsets refer to LF
     return request.form.get("text", "").replace("\r\n", "\n")
-
-
-class _PageError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 @bp.post("/")
