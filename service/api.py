@@ -84,7 +84,7 @@ def quotes():
     language = query["language"] or body.get("language") or "auto"
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
     if _wants_html():
-        return view.render(body["text"], analyse(body["text"], language, indirect, "codepoint"), language)
+        return view.page(body["text"], language, indirect)
     unit = query["offsets"] or body.get("offsets", "codepoint")
     return analyse(body["text"], language, indirect, unit)
 
