@@ -28,7 +28,7 @@ class Document:
         )
         self.language = language_of(text, self.lows, language)
         self.lex = lex = load(self.language)
-        self.quotes: list[Marked] = find_quotations(text)
+        self.quotes: list[Marked] = find_quotations(text, lex.quote_marks)
         budget.check()
         self._q_starts = [q.open_start for q in self.quotes]
         self.paragraphs = paragraphs(text)
