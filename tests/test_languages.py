@@ -46,7 +46,9 @@ def test_openapi_language_enums_are_the_registry():
         *(p["schema"]["enum"] for p in SPEC["paths"]["/v1/quotes"]["post"]["parameters"] if p["name"] == "language"),
     ]
     assert request_enums and all(enum == ["auto", *LANGUAGES] for enum in request_enums)
-    assert set(LANGUAGES) <= set(SCHEMAS["QuotesResult"]["properties"]["language"]["enum"])
+    page = SPEC["paths"]["/"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert page["properties"]["language"]["enum"] == ["auto", *LANGUAGES]
+    assert SCHEMAS["QuotesResult"]["properties"]["language"]["enum"] == [*LANGUAGES, "und"]
 
 
 def test_an_unsupported_code_is_an_error_not_a_fallback():

@@ -80,6 +80,8 @@ def extract(text: str, language: str = "auto", indirect: bool = True, budget: fl
 
 def _extract(text: str, language: str, indirect: bool, clock: Budget) -> Result:
     doc = Document(text, language, clock)
+    if doc.lex is None:  # not confidently in any registered language: guess nothing
+        return Result(doc.language)
     reader = CueIndex(doc)
     resolver = Resolver(reader)
     marked, attributions = doc.quotes, []
