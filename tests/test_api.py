@@ -53,9 +53,9 @@ def test_every_seed_article_offsets_are_exact(client, name):
             assert text[mention["start"] : mention["end"]] == mention["text"]
 
 
-def test_blank_text_yields_no_quotes(client):
-    body = client.post("/v1/quotes", json={"text": "   \n "}).get_json()
-    assert body["quotes"] == [] and body["speakers"] == []
+def test_blank_text_is_422_as_on_the_page(client):
+    body = problem(client.post("/v1/quotes", json={"text": "   \n "}), 422)
+    assert body["errors"][0]["pointer"] == "/text" and "empty" in body["detail"]
 
 
 def test_lone_surrogate_becomes_replacement_character(client):
