@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from flask.testing import FlaskClient
+from webdriver import chromium
 
-from conftest import check_contract
+from conftest import check_contract, running_gunicorn
 from service import create_app
 
 NEWSROOM = "https://newsroom.example"
@@ -62,3 +65,32 @@ def test_other_origins_and_other_routes_get_nothing():
     answer = client.post("/v1/quotes", json={"text": "x"}, headers={"Origin": "https://elsewhere.example"})
     assert answer.status_code == 200 and "Access-Control-Allow-Origin" not in answer.headers
     assert "Access-Control-Allow-Origin" not in client.get("/healthz", headers={"Origin": NEWSROOM}).headers
+
+
+FETCH = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0], {method: "POST", headers: {"Content-Type": "application/json", "X-Request-ID": "from-the-page"},
+                     body: JSON.stringify({text: "« Oui », a dit Marie Curie."})})
+  .then(r => r.json().then(body => done({status: r.status, id: r.headers.get("X-Request-ID"),
+                                         speaker: body.quotes[0].speaker.name})))
+  .catch(e => done({error: String(e)}));
+"""
+
+
+@pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium is installed by .ci/run")
+def test_a_page_on_another_origin_calls_the_api_in_a_real_browser(tmp_path):
+    """Two servers, two origins: B lists A's origin, A lists none."""
+    with (
+        running_gunicorn() as (a, _),
+        running_gunicorn(QUOTES_CORS_ORIGINS=a) as (b, _),
+        chromium(str(tmp_path / "profile")) as browser,
+    ):
+        browser.cdp("Page.setBypassCSP", {"enabled": True})  # the pages' own CSP allows no fetch at all
+        browser.open(f"{a}/")
+        assert browser.execute_async(FETCH, f"{b}/v1/quotes") == {
+            "status": 200,
+            "id": "from-the-page",  # sent after a preflight, and readable: exposed
+            "speaker": "Marie Curie",
+        }
+        browser.open(f"{b}/")
+        assert "error" in browser.execute_async(FETCH, f"{a}/v1/quotes")  # A allows no other origin

@@ -75,6 +75,10 @@ class Browser:
         """Run ``script`` (a function body; ``arguments`` holds ``args``) in the page, return its value."""
         return self._call("POST", "/execute/sync", {"script": script, "args": list(args)})
 
+    def execute_async(self, script: str, *args):
+        """Like ``execute``, but the script ends by calling its last argument with the value."""
+        return self._call("POST", "/execute/async", {"script": script, "args": list(args)})
+
     def press(self, element: str, key: str) -> None:
         """Focus ``element`` and press ``key`` (a WebDriver key code, e.g. ENTER)."""
         self._call("POST", f"/element/{element}/value", {"text": key})
