@@ -28,7 +28,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .analysis import analyse
 from .engine import BudgetExceeded
-from .schemas import LANGUAGE_CHOICES
+from .schemas import BLANK_TEXT, LANGUAGE_CHOICES
 
 bp = Blueprint("view", __name__)
 log = logging.getLogger(__name__)
@@ -245,6 +245,8 @@ def submitted():
         if answer not in FORMATS:
             raise _PageError(422, f"Unknown format {answer!r}: choose one of {', '.join(FORMATS)}.")
         text = _submitted_text()
+        if not text.strip():
+            raise _PageError(422, BLANK_TEXT)
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
             raise _PageError(413, f"The article is {size:,} bytes long; this server reads up to {_size(limit)}.")

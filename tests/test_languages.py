@@ -46,7 +46,8 @@ def test_openapi_language_enums_are_the_registry():
         *(p["schema"]["enum"] for p in SPEC["paths"]["/v1/quotes"]["post"]["parameters"] if p["name"] == "language"),
     ]
     assert request_enums and all(enum == ["auto", *LANGUAGES] for enum in request_enums)
-    page = SPEC["paths"]["/"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    page = SPEC["paths"]["/"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    page = SCHEMAS[page["$ref"].rsplit("/", 1)[1]] if "$ref" in page else page
     assert page["properties"]["language"]["enum"] == ["auto", *LANGUAGES]
     assert SCHEMAS["QuotesResult"]["properties"]["language"]["enum"] == [*LANGUAGES, "und"]
 
