@@ -23,7 +23,7 @@ from . import view
 from .analysis import analyse
 from .engine import BudgetExceeded
 from .errors import problem_body, validation_problem
-from .schemas import batch_document, batch_request, quotes_query, quotes_request
+from .schemas import BLANK_TEXT, batch_document, batch_request, quotes_query, quotes_request
 
 bp = Blueprint("api", __name__)
 
@@ -67,6 +67,8 @@ def _text_body() -> dict:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadRequest(f"The body is not valid UTF-8: {exc.reason} at byte {exc.start}.") from None
+    if not text.strip():
+        raise ValidationError([BLANK_TEXT])
     return {"text": text}
 
 
@@ -84,7 +86,7 @@ def quotes():
     language = query["language"] or body.get("language") or "auto"
     indirect = query["indirect"] if query["indirect"] is not None else body.get("indirect", True)
     if _wants_html():
-        return view.render(body["text"], analyse(body["text"], language, indirect, "codepoint"), language)
+        return view.page(body["text"], language, indirect)
     unit = query["offsets"] or body.get("offsets", "codepoint")
     return analyse(body["text"], language, indirect, unit)
 

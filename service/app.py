@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import api, auth, errors, observe, ops, settings, view
+from . import api, auth, cors, docs, errors, observe, ops, settings, view
 from .bodies import LimitedRequest
 
 OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -28,9 +28,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     observe.register(app)
+    cors.register(app)  # before auth: a browser's preflight carries no API key
     auth.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(view.bp)
+    app.register_blueprint(docs.bp)
     errors.register(app)
     return app

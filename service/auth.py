@@ -23,7 +23,8 @@ def public(view: Callable) -> Callable:
 
 
 def is_public(app: Flask, endpoint: str | None) -> bool:
-    return endpoint == STATIC or getattr(app.view_functions.get(endpoint or ""), "public", False)
+    static = endpoint == STATIC or (endpoint or "").endswith("." + STATIC)  # the app's and a blueprint's files
+    return static or getattr(app.view_functions.get(endpoint or ""), "public", False)
 
 
 def _keys() -> list[bytes]:

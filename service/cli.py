@@ -14,6 +14,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ from typing import IO, NamedTuple
 
 from .cpu import available_cpus
 from .offsets import UNITS
-from .records import Document, Outcome, analyse_document, problem
+from .records import Document, analyse_document, problem
 from .version import __version__
 
 PROG = "quote-service"
@@ -108,15 +109,26 @@ def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _analyse_chunk(chunk: list[Document], options: Options) -> list[Outcome]:
-    return [analyse_document(document, *options) for document in chunk]
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool): no traceback from every worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run(documents: Iterable[Document], options: Options, pool=None, jobs: int = 1) -> Iterator[Outcome]:
-    """Every document's outcome, in input order: here, or in ``pool``'s ``jobs`` worker processes."""
+def _line(document: Document, options: Options) -> tuple[str, str | None]:
+    """A document's output line, serialised where it was analysed, and its error message if any."""
+    record, message = analyse_document(document, *options)
+    return json.dumps(record, ensure_ascii=False) + "\n", message
+
+
+def _analyse_chunk(chunk: list[Document], options: Options) -> list[tuple[str, str | None]]:
+    return [_line(document, options) for document in chunk]
+
+
+def run(documents: Iterable[Document], options: Options, pool=None, jobs: int = 1) -> Iterator[tuple[str, str | None]]:
+    """Every document's output line and message, in input order: here, or in ``pool``'s ``jobs`` processes."""
     if pool is None:
         for document in documents:
-            yield analyse_document(document, *options)
+            yield _line(document, options)
         return
     in_flight = IN_FLIGHT_PER_JOB * jobs
     pending: deque = deque()
@@ -144,25 +156,28 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         documents = _file_documents(args.files)
         total = len(args.files)
-    jobs = 1 if single else args.jobs
+    if single:  # the API's JSON, indented
+        record, message = analyse_document(next(iter(documents)), *options)
+        if message:
+            print(f"{PROG}: {message}", file=sys.stderr)
+        with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
+            out.write(json.dumps(record.get("result", record.get("error")), ensure_ascii=False, indent=2) + "\n")
+        return 1 if message else 0
+    jobs = args.jobs
     piped = args.jsonl == "-"
     failed = 0
     with contextlib.ExitStack() as stack:
         # the workers start before the progress bar's monitor thread: no fork with threads running
-        pool = stack.enter_context(multiprocessing.Pool(jobs)) if jobs > 1 else None
+        pool = stack.enter_context(multiprocessing.Pool(jobs, _quiet_worker)) if jobs > 1 else None
         out: IO[str] = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
-        bar = stack.enter_context(_progress(total, _show_progress(args) and not single))
-        for outcome in run(documents, options, pool, jobs):
-            if outcome.message:
+        bar = stack.enter_context(_progress(total, _show_progress(args)))
+        for line, message in run(documents, options, pool, jobs):
+            if message:
                 failed += 1
-                bar.write(f"{PROG}: {outcome.message}", file=sys.stderr)
-            if single:
-                body = outcome.record.get("result", outcome.record.get("error"))
-                out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
-            else:
-                out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
-                if piped:  # whoever reads the output gets each record as soon as it is ready
-                    out.flush()
+                bar.write(f"{PROG}: {message}", file=sys.stderr)
+            out.write(line)
+            if piped:  # whoever reads the output gets each record as soon as it is ready
+                out.flush()
             bar.update()
         if bar.total is not None and bar.n != bar.total:  # blank lines were counted
             bar.total = bar.n

@@ -98,6 +98,8 @@ def fold_dead(directory: str, pid: int) -> None:
                 )
                 entries.append((key, sample.value))
         fresh = os.path.join(directory, f"{typ}_archive.tmp")  # not *.db: no scrape reads it half-written
+        if os.path.exists(fresh):
+            os.unlink(fresh)  # left by a fold that failed: its values must not be read twice
         needed = 8 + sum(32 + len(key.encode("utf-8")) for key, _ in entries)
         _allocate(fresh, max(FILE_BYTES, needed))
         folded = MmapedDict(fresh)

@@ -84,6 +84,15 @@ def api_keys(raw: str) -> tuple[str, ...]:
     return keys
 
 
+def origins(raw: str) -> tuple[str, ...]:
+    """Comma-separated origins (``https://newsroom.example``) or ``*``; each a scheme and a host."""
+    found = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+    for origin in found:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise ValueError(f"{origin!r} is not an origin (scheme://host[:port]) nor *")
+    return found
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str  # the variable without its prefix, and the app's config key
@@ -111,9 +120,12 @@ SETTINGS = (
     Setting("ENGINE_BUDGET", 10.0, seconds(0, 3600), "seconds one extraction may take before a 503"),
     Setting("MAX_QUOTES", 5000, integer(1, 1_000_000), "quotations returned per document; more sets `truncated`"),
     Setting("API_KEYS", (), api_keys, "comma-separated API keys; empty leaves the API open"),
+    Setting("CORS_ORIGINS", (), origins, "comma-separated origins whose browser pages may call /v1/; empty: no CORS"),
     Setting("LOG_REQUESTS", True, boolean, "one JSON line per request on stderr"),
     Setting("BIND", "127.0.0.1:8000", text, "gunicorn bind address", server=True),
     Setting("WORKERS", (os.cpu_count() or 1) + 1, integer(1, 256), "gunicorn workers", server=True),
+    Setting("WORKER_CLASS", "gevent", choice("gevent", "sync"), "gunicorn worker class", server=True),
+    Setting("WORKER_CONNECTIONS", 1000, integer(1, 100_000), "open connections per gevent worker", server=True),
     Setting("TIMEOUT", 30, integer(1, 3600), "seconds a worker may spend on a request", server=True),
     Setting("GRACEFUL_TIMEOUT", 30, integer(0, 3600), "seconds to finish requests on SIGTERM", server=True),
     Setting("KEEPALIVE", 5, integer(0, 3600), "seconds a keep-alive connection may idle", server=True),

@@ -66,6 +66,9 @@ def test_every_route_needs_the_key_unless_marked_open(app, locked):
         ("GET", "/readyz"),
         ("GET", "/metrics"),
         ("GET", "/openapi.yaml"),
+        ("GET", "/openapi.json"),
+        ("GET", "/docs"),
+        ("GET", "/docs/assets/<path:filename>"),
         ("GET", "/static/<path:filename>"),
     }
 

@@ -91,13 +91,14 @@ def test_lying_content_length_gets_an_answer_not_a_hang():
         assert _post(url) == 200
 
 
-def test_short_soak_has_no_server_or_connection_errors():
+def test_short_soak_with_slow_clients_and_batches_has_no_server_or_connection_errors():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from soak import soak
 
-    report = soak(requests=240, clients=4)
+    report = soak(requests=240, clients=4, slow=12, batch_size=4)
     assert report["requests"] == 240
     assert report["server_errors"] == 0 and report["connection_errors"] == 0, report
+    assert report["batch documents"] > 0 and report["batch documents 5xx"] == 0, report
     assert {"200", "400", "413", "415", "422"} <= set(report["statuses"])
 
 

@@ -84,6 +84,8 @@ def extract(
 
 def _extract(text: str, language: str, indirect: bool, clock: Budget, max_quotes: int | None) -> Result:
     doc = Document(text, language, clock)
+    if doc.lex is None:  # not confidently in any registered language: guess nothing
+        return Result(doc.language)
     reader = CueIndex(doc)
     resolver = Resolver(reader)
     marked, attributions = doc.quotes if max_quotes is None else doc.quotes[:max_quotes], []
