@@ -99,3 +99,11 @@ def test_plural_pronoun_not_to_the_person_named_before():
         "Quillon Badrix runs the depot. Analysts at Morrow Bank said prices would fall. “We expect a drop,” they said."
     )
     assert speakers(text, "en") == ["Analysts at Morrow Bank"]
+
+
+def test_a_clause_after_an_inverted_verb_is_not_its_subject():
+    text = (
+        "Quillon Badrix, the youth coach at Vale Rovers and a former goalkeeper with Port Ardan and "
+        "Deportes Sur, said the academy would not sell any player. “A boy is not a product,” he said."
+    )
+    assert speakers(text, "en") == ["Quillon Badrix"]

@@ -17,6 +17,7 @@ from .index import Entity
 
 _TOPIC_LEAD = 4  # words a subject phrase may put before its name: "La demi-centre Ada Sy"
 _RECENT = 64  # an entity's latest mentions read to find where one ends
+_CLAUSE = Mention("description", "", 0, 0)  # what an inverted verb is followed by: a clause, no subject
 _OPENING = 3  # words and a comma a sentence may open with before its subject: "Still,", "En revanche,"
 
 if TYPE_CHECKING:
@@ -78,7 +79,13 @@ def _reporting_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity 
         if c.kind == "verb" and not c.pronoun and not c.inherits
     )
     for subject in subjects:
-        if subject is not None and subject.kind == "name":
+        if subject is _CLAUSE:
+            # "Ada Sy, the coach at … and a former …, said the club would…": the verb's subject is
+            # the name the sentence opens with, whatever its apposition
+            topic = sentence_topic(r, start, end)
+            if topic is not None and agrees(m.gender, topic, lex.grammar):
+                return topic
+        elif subject is not None and subject.kind == "name":
             entity = r.named_entity(subject)
             if agrees(m.gender, entity, lex.grammar) and (
                 entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
@@ -111,7 +118,14 @@ def _cue_subject(tokens: list[Token], c: Cue, text: str, lex: Lexicon) -> Mentio
             k = next(i for i, t in enumerate(tokens) if t.end > left.start)
             if k == 0 or (k <= _OPENING and tokens[k - 1].text == ","):
                 return left
-        return speaker_right_of(tokens, c, text, lex)
+        right = speaker_right_of(tokens, c, text, lex)
+        if (
+            right is not None
+            and right.kind != "name"
+            and any(t.low in lex.auxiliaries for t in tokens[c.last :] if right.start <= t.start < right.end)
+        ):
+            return _CLAUSE  # "…, said the academy would not sell": a clause, not the verb's subject
+        return right
     return speaker_left_of(tokens, c, text, lex)
 
 
