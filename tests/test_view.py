@@ -275,6 +275,7 @@ def test_the_speakers_stay_in_view_on_a_long_article(tmp_path):
 
 @needs_chromium
 def test_the_form_keeps_the_text_on_an_error_and_offers_a_sample_and_a_file(tmp_path):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     upload = tmp_path / "article.txt"
     upload.write_text(ARTICLE, encoding="utf-8")
     with running_gunicorn() as (url, _), chromium(str(tmp_path / "profile")) as browser:
