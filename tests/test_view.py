@@ -282,6 +282,8 @@ def test_the_form_keeps_the_text_on_an_error_and_offers_a_sample_and_a_file(tmp_
         browser.open(f"{url}/")
         browser.click(browser.find("#sample"))
         browser.wait_for("a.quote.t-indirect")
+        browser.execute("document.querySelector('.result').scrollIntoView()")
+        browser.screenshot(SCREENSHOTS / "view-sample.png")
         assert browser.execute("return document.querySelector('#text').value") == sample_article()
 
         browser.open(f"{url}/")
