@@ -40,7 +40,7 @@ loglevel = _env("QUOTES_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 
-MADE_PREFIX = "quotes-metrics-"  # a metrics directory this server made, and removes on exit
+_made = []  # the metrics directory this server made, removed on exit
 
 
 def on_starting(server):
@@ -48,7 +48,8 @@ def on_starting(server):
     workers one Prometheus multiprocess directory, so /metrics sums every worker's requests."""
     directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if not directory:  # set before the service is imported: prometheus_client picks its mode at import
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix=MADE_PREFIX)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quotes-metrics-")
+        _made.append(os.environ["PROMETHEUS_MULTIPROC_DIR"])
     else:  # the operator's own: one per server, emptied at start as prometheus_client asks
         try:
             os.makedirs(directory, exist_ok=True)
@@ -81,7 +82,5 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
-    """The metrics directory goes with the server when the server made it."""
-    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
-    if os.path.dirname(directory) == tempfile.gettempdir() and os.path.basename(directory).startswith(MADE_PREFIX):
+    for directory in _made:
         shutil.rmtree(directory, ignore_errors=True)
