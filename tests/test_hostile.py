@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from service.engine import BudgetExceeded, extract
-from service.engine.attribution import Attributor
-from service.engine.document import Document
-from service.engine.entities import Entity, EntityIndex
+from service.engine.entities.index import Entity, EntityIndex
+from service.engine.entities.resolve import Resolver
+from service.engine.reading.cues import CueIndex
+from service.engine.text.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 MICROSECONDS_PER_CHAR = 40  # about ten times the slowest shape measured; far below any quadratic path
@@ -88,9 +89,9 @@ def test_an_entity_keeps_a_bounded_number_of_roles_and_aliases():
 
 
 def test_pronouns_and_hanging_clauses_read_a_bounded_number_of_quotes_back():
-    attributor = Attributor(Document("« Oui »"))
-    attributor.attributed = [(start, start + 5, None) for start in range(0, 100_000, 10)]
-    back = list(attributor._attributed_before(50_001))
+    resolver = Resolver(CueIndex(Document("« Oui »")))
+    resolver.attributed = [(start, start + 5, None) for start in range(0, 100_000, 10)]
+    back = list(resolver.attributed_before(50_001))
     assert back[0][0] == 50_000 and back[-1][0] > 49_000
 
 

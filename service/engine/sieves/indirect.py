@@ -1,0 +1,219 @@
+"""Reported speech without quotation marks.
+
+- "X said (that) …", "X a déclaré que …", "…, ajoutant que …": the clause after the complementizer;
+- "…, a annoncé X." / "…, X said.": the clause before the closing attribution;
+- "Selon X, …" / "According to X, …": the clause after the source.
+A clause that holds quotation marks is left out: its marked part is a mixed quote already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..entities.resolve import Resolver
+from ..reading.clauses import specific
+from ..reading.cues import Cue
+from ..reading.speaker_phrase import according_source, speaker_left_of, speaker_right_of, tail_is_free
+from ..text.tokens import Token
+from .attribution import Attribution
+from .quote import according_to, cue_before, participle, sentence_cue
+from .speaker import inherit, resolve
+
+MIN_WORDS = 3
+MAX_SENTENCE = 2000  # characters; longer "sentences" are lists or broken text, not reported speech
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def _trim_end(tokens: list[Token], lo: int, hi: int) -> int:
+    while hi > lo and not (tokens[hi - 1].is_word or tokens[hi - 1].text[0].isdigit()):
+        hi -= 1
+    return hi
+
+
+def _word_count(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.is_word)
+
+
+def find_indirect(resolver: Resolver) -> list[Clause]:
+    """Every clause of reported speech outside quotation marks, with its attribution."""
+    doc = resolver.doc
+    found: list[Clause] = []
+    for s_start, s_end in _reporting_sentences(resolver):
+        doc.budget.check()
+        if s_end - s_start > MAX_SENTENCE or (doc.inside_quote(s_start) and doc.inside_quote(s_end - 1)):
+            continue
+        tokens = doc.tokens(s_start, s_end)
+        if len(tokens) < MIN_WORDS + 2:
+            continue
+        clauses = _complement_clauses(resolver, tokens) or _framed_clauses(resolver, tokens)
+        for clause in clauses:
+            if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
+                found.append(clause)
+    return found
+
+
+def _reporting_sentences(resolver: Resolver) -> Iterator[tuple[int, int]]:
+    """The sentences with a cue that could introduce reported speech, in text order: most
+    sentences have none, and are never looked at."""
+    doc, lex = resolver.doc, resolver.lex
+    last = None
+    for c in resolver.cues.all():
+        if _may_report(doc, c, lex):
+            sentence = doc.sentence(doc.token_starts[c.first])
+            if sentence != last:
+                last = sentence
+                yield sentence
+
+
+def _may_report(doc, c: Cue, lex) -> bool:
+    """A cheap look at the words around a cue: could it head reported speech?"""
+    lows = doc.lows
+    if doc.inside_quote(doc.token_starts[c.first]):
+        return False
+    if c.kind == "according" or c.lemma in lex.bare_clause or (c.first and lows[c.first - 1] == ","):
+        return True
+    return any(w in lex.complementizers for w in lows[c.last : c.last + 7])
+
+
+def _holds_quote(doc, clause: Clause) -> bool:
+    return any(ch in '«»“”"„' for ch in doc.text[clause.start : clause.end])
+
+
+def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
+    """ "X said that …", "X a déclaré que …, mais a ajouté qu'…"."""
+    heads = _clause_heads(resolver, tokens)
+    out: list[Clause] = []
+    previous: Attribution | None = None
+    for n, (c, begin) in enumerate(heads):
+        end = _clause_end(tokens, begin, heads[n + 1][0].first if n + 1 < len(heads) else None, resolver.lex)
+        if begin >= end or _word_count(tokens[begin:end]) < MIN_WORDS:
+            continue
+        attribution = _clause_attribution(resolver, tokens, c, previous)
+        if attribution is None or attribution.entity is None:
+            continue
+        previous = attribution
+        out.append(Clause(tokens[begin].start, tokens[end - 1].end, attribution))
+    return out
+
+
+def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, int]]:
+    """Each reporting verb that introduces a clause, and where its clause begins."""
+    doc, lex = resolver.doc, resolver.lex
+    cues = [c for c in resolver.cues.find(tokens) if c.kind == "verb" and not doc.inside_quote(tokens[c.first].start)]
+    heads: list[tuple[Cue, int]] = []
+    for c in cues:
+        i = c.last
+        limit = min(len(tokens), c.last + 7)
+        while i < limit and tokens[i].low not in lex.complementizers and tokens[i].text not in '.;:!?«»“”"':
+            i += 1
+        if i < limit and tokens[i].low in lex.complementizers:
+            heads.append((c, i + 1))
+        elif c.lemma in lex.bare_clause and c.last < len(tokens):
+            nxt = tokens[c.last]
+            if (
+                (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex))
+                and c.first > 0
+                and tokens[c.first - 1].text != ","
+            ):
+                heads.append((c, c.last))
+    return heads
+
+
+def _clause_end(tokens: list[Token], begin: int, next_head: int | None, lex) -> int:
+    """Where the clause that begins at ``begin`` ends: the sentence's end, or the next clause's verb."""
+    end = len(tokens)
+    if next_head is not None:
+        nxt = next_head
+        while nxt > begin and tokens[nxt - 1].low in lex.skippable:
+            nxt -= 1
+        if nxt > begin and (tokens[nxt - 1].text == "," or tokens[nxt - 1].low in lex.clause_breakers):
+            end = nxt  # "…, ajoutant que …" / "… mais a ajouté que …" starts a clause of its own
+    while end > begin and (
+        tokens[end - 1].low in lex.skippable
+        or tokens[end - 1].low in lex.clause_breakers
+        or tokens[end - 1].text in ","
+    ):
+        end -= 1
+    return _trim_end(tokens, begin, end)
+
+
+def _clause_attribution(
+    resolver: Resolver, tokens: list[Token], c: Cue, previous: Attribution | None
+) -> Attribution | None:
+    """The clause's speaker: its verb's subject, else the previous clause's, else what it hangs on."""
+    speaker = speaker_left_of(tokens, c, resolver.doc.text, resolver.lex)
+    if speaker is None and previous is not None:
+        attribution = Attribution(None, c, participle.rule, tokens)
+        attribution.adopt(previous, keep_role=False)
+    elif speaker is None and c.inherits:
+        attribution = Attribution(None, c, participle.rule, tokens)
+    elif speaker is None or not specific(speaker):
+        return None
+    else:
+        attribution = Attribution(speaker, c, cue_before.rule, tokens)
+        resolve(resolver, attribution)
+    if attribution.mention is None and attribution.entity is None:
+        inherit(resolver, attribution, tokens[c.first].start)
+    return attribution
+
+
+def _name_like(tok: Token, lex) -> bool:
+    return tok.is_capitalized and tok.low not in lex.function_words
+
+
+def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
+    """ "…, a annoncé X." and "Selon X, …"."""
+    lex, text = resolver.lex, resolver.doc.text
+    cues = resolver.cues.find(tokens)
+    if not cues:
+        return []
+    first, last = cues[0], cues[-1]
+    if first.kind == "according" and first.first == 0:
+        speaker = according_source(tokens, first, text, lex)
+        comma = next((i for i in range(first.last, len(tokens)) if tokens[i].text == ","), None)
+        if speaker and comma is not None:
+            end = _trim_end(tokens, comma + 1, len(tokens))
+            if _word_count(tokens[comma + 1 : end]) >= MIN_WORDS:
+                return _clause(
+                    resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, according_to.rule
+                )
+        return []
+    if (
+        last.first < 2
+        or last.kind != "verb"
+        or last.inherits
+        or (lex.grammar.framed_clause_needs_speech_verb and last.lemma in lex.not_speech)
+    ):
+        return []
+    if tokens[last.first - 1].text == ",":
+        speaker = speaker_right_of(tokens, last, text, lex)
+        comma = last.first - 1
+    else:
+        if not tail_is_free(tokens, last, lex):
+            return []
+        k = last.first
+        while k > 0 and tokens[k - 1].text != "," and last.first - k < 10:
+            k -= 1
+        if k == 0 or tokens[k - 1].text != ",":
+            return []
+        speaker = speaker_left_of(tokens, last, text, lex)
+        comma = k - 1
+    if speaker is None or not specific(speaker):
+        return []
+    end = _trim_end(tokens, 0, comma)
+    if _word_count(tokens[:end]) < MIN_WORDS + 1:
+        return []
+    return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
+
+
+def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
+    attribution = Attribution(speaker, cue, rule)
+    resolve(resolver, attribution)
+    return [Clause(start, end, attribution)] if attribution.entity else []

@@ -1,0 +1,1 @@
+"""Text without rules: tokens, quotation marks, paragraphs and sentences, the document."""
