@@ -35,3 +35,14 @@ def test_clause_with_quotation_marks_is_not_indirect():
     text = "Jean Dupont a affirmé que « rien ne change »."
     assert indirect(text) == []
     assert [q.type for q in extract(text).quotes] == ["mixed"]
+
+
+def test_clause_with_double_apostrophe_marks_is_not_indirect_too():
+    text = "The aide said the senator was ''very tired'' and would rest."
+    assert indirect(text) == []
+    assert [q.type for q in extract(text).quotes] == ["mixed"]
+
+
+def test_clause_without_marks_next_to_double_apostrophe_quote_stays_indirect():
+    text = "Ann Holt said the senator would rest. ''He is tired,'' she said."
+    assert indirect(text) == [("the senator would rest", "Ann Holt")]

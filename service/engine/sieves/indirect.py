@@ -83,7 +83,9 @@ def _may_report(doc, c: Cue, lex) -> bool:
 
 
 def _holds_quote(doc, clause: Clause) -> bool:
-    return any(ch in '«»“”"„' for ch in doc.text[clause.start : clause.end])
+    """A marked quote, or a stray mark, inside the clause: ``''…''`` and `` ``…'' `` count as marks."""
+    text = doc.text[clause.start : clause.end]
+    return doc.has_quote(clause.start, clause.end) or "''" in text or any(ch in '«»“”"„' for ch in text)
 
 
 def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
