@@ -46,3 +46,30 @@ def test_clause_with_double_apostrophe_marks_is_not_indirect_too():
 def test_clause_without_marks_next_to_double_apostrophe_quote_stays_indirect():
     text = "Ann Holt said the senator would rest. ''He is tired,'' she said."
     assert indirect(text) == [("the senator would rest", "Ann Holt")]
+
+
+def test_aside_between_subject_and_verb_then_bare_clause():
+    text = "Ann Holt, a nurse at the city hospital, said she had worked three night shifts in a row."
+    assert indirect(text) == [("she had worked three night shifts in a row", "Ann Holt")]
+
+
+def test_inverted_incise_after_comma_is_not_a_bare_clause():
+    text = "The bridge will reopen on Monday, said Maria Lopez, the head of the roads agency."
+    assert indirect(text) == [("The bridge will reopen on Monday", "Maria Lopez")]
+
+
+def test_bare_clause_after_the_person_told():
+    text = "Omar Haddad told the court he had not seen the cyclist before the crash."
+    assert indirect(text) == [("he had not seen the cyclist before the crash", "Omar Haddad")]
+
+
+def test_the_outlet_told_is_no_clause():
+    assert indirect("The fire spread quickly, Omar Haddad told The Daily Courier.") == [
+        ("The fire spread quickly", "Omar Haddad")
+    ]
+
+
+def test_bare_clause_opening_with_there_and_after_a_day():
+    assert indirect("Omar Haddad said Monday there was no money left for the repairs.") == [
+        ("there was no money left for the repairs", "Omar Haddad")
+    ]

@@ -117,15 +117,68 @@ def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, in
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
             heads.append((c, i + 1))
-        elif c.lemma in lex.bare_clause and c.last < len(tokens):
-            nxt = tokens[c.last]
-            if (
-                (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex))
-                and c.first > 0
-                and tokens[c.first - 1].text != ","
-            ):
-                heads.append((c, c.last))
+        elif c.lemma in lex.bare_clause:
+            begin = _bare_clause_start(tokens, c, lex)
+            if begin is not None:
+                heads.append((c, begin))
     return heads
+
+
+def _bare_clause_start(tokens: list[Token], c: Cue, lex) -> int | None:
+    """Where a clause without "that" begins after its verb: "said (on Monday) she …", "told the
+    court he …". After a comma the verb is an incise ("…, said Ann Holt.") unless a clause follows
+    it: "Ann Holt, a nurse, said she had …"."""
+    i = c.last
+    while i < len(tokens) and _time_word(tokens, i, lex):
+        i += 1
+    if c.lemma in lex.addressee_verbs:
+        i = _after_addressee(tokens, i, lex)
+    if i >= len(tokens) or c.first == 0 or not _opens_clause(tokens[i], lex):
+        return None
+    if tokens[c.first - 1].text == "," and not (tokens[i].low in lex.pronouns or _has_finite(tokens, i, lex)):
+        return None
+    return i
+
+
+def _time_word(tokens: list[Token], i: int, lex) -> bool:
+    """ "Monday", "last week", "on Tuesday": a time phrase between a verb and its clause."""
+    low = tokens[i].low
+    if low in lex.prepositions:
+        return i + 1 < len(tokens) and (tokens[i + 1].low in lex.days or tokens[i + 1].low in lex.months)
+    return low in lex.time_words and low not in lex.determiners
+
+
+def _after_addressee(tokens: list[Token], i: int, lex) -> int:
+    """Past the person told: "told him", "told reporters", "told the court", "told CNN"."""
+    j = i
+    if j < len(tokens) and tokens[j].low in lex.determiners and tokens[j].low not in lex.pronouns:
+        j += 1
+        while j < len(tokens) and j - i < 4 and tokens[j].is_word and not _opens_clause(tokens[j], lex):
+            j += 1
+        return j
+    while j < len(tokens) and j - i < 4 and (tokens[j].low in lex.object_words or _name_like(tokens[j], lex)):
+        j += 1
+    return j
+
+
+def _opens_clause(tok: Token, lex) -> bool:
+    return (
+        tok.low in lex.pronouns
+        or tok.low in lex.determiners
+        or tok.low in lex.clause_openers
+        or tok.text[0].isdigit()
+        or _name_like(tok, lex)
+    )
+
+
+def _has_finite(tokens: list[Token], i: int, lex) -> bool:
+    """An auxiliary before the next comma: "mobile phones would be banned"."""
+    for tok in tokens[i + 1 : i + 10]:
+        if tok.text in ",;:.!?":
+            return False
+        if tok.low in lex.auxiliaries:
+            return True
+    return False
 
 
 def _clause_end(tokens: list[Token], begin: int, next_head: int | None, lex) -> int:
