@@ -73,3 +73,25 @@ def test_bare_clause_opening_with_there_and_after_a_day():
     assert indirect("Omar Haddad said Monday there was no money left for the repairs.") == [
         ("there was no money left for the repairs", "Omar Haddad")
     ]
+
+
+def test_according_to_at_the_end_of_the_sentence():
+    assert indirect("The bridge will reopen on Monday, according to the roads agency.") == [
+        ("The bridge will reopen on Monday", "roads agency")
+    ]
+    assert indirect("The bridge will reopen on Monday, according to Maria Lopez, a spokeswoman.") == [
+        ("The bridge will reopen on Monday", "Maria Lopez")
+    ]
+
+
+def test_selon_at_the_end_and_in_the_middle_of_the_sentence():
+    assert indirect("Le pont rouvrira lundi, selon la préfecture de la Somme.") == [
+        ("Le pont rouvrira lundi", "préfecture de la Somme")
+    ]
+    assert indirect("En 2019, selon le ministère de l'Intérieur, le pont a été fermé deux fois.") == [
+        ("le pont a été fermé deux fois", "ministère de l'Intérieur")
+    ]
+
+
+def test_selon_with_a_source_that_is_no_speaker_reports_nothing():
+    assert indirect("Les prix varient beaucoup, selon les saisons.") == []

@@ -34,6 +34,7 @@ class Lexicon:
     not_speech: frozenset[str]
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
     addressee_verbs: frozenset[str]  # "told the court he …": the person told stands before the clause
+    non_sources: frozenset[str]  # "selon les saisons": nouns after "selon" that name no source
     clause_openers: frozenset[str]  # "said there was …": words that open a clause without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
@@ -202,6 +203,7 @@ def load(language: str) -> Lexicon:
         bare_clause=frozenset(rv.get("bare_clause", [])),
         addressee_verbs=frozenset(rv.get("addressee_verbs", [])),
         clause_openers=fs("clause_openers"),
+        non_sources=fs("non_sources"),
         infinitives=infinitives,
         participles=participles,
         auxiliaries=fs("auxiliaries"),

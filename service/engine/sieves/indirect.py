@@ -231,15 +231,10 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
         return []
     first, last = cues[0], cues[-1]
     if first.kind == "according" and first.first == 0:
-        speaker = according_source(tokens, first, text, lex)
-        comma = next((i for i in range(first.last, len(tokens)) if tokens[i].text == ","), None)
-        if speaker and comma is not None:
-            end = _trim_end(tokens, comma + 1, len(tokens))
-            if _word_count(tokens[comma + 1 : end]) >= MIN_WORDS:
-                return _clause(
-                    resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, according_to.rule
-                )
-        return []
+        return _according_first(resolver, tokens, first)
+    inner = next((c for c in cues if c.kind == "according" and tokens[c.first - 1].text == ","), None)
+    if inner is not None:
+        return _according_inside(resolver, tokens, inner)
     if (
         last.first < 2
         or last.kind != "verb"
@@ -266,6 +261,43 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
     if _word_count(tokens[:end]) < MIN_WORDS + 1:
         return []
     return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
+
+
+def _according_first(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
+    """ "Selon X, CLAUSE" / "According to X, CLAUSE"."""
+    speaker = according_source(tokens, cue, resolver.doc.text, resolver.lex)
+    comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), None)
+    if speaker is None or comma is None:
+        return []
+    end = _trim_end(tokens, comma + 1, len(tokens))
+    if _word_count(tokens[comma + 1 : end]) < MIN_WORDS:
+        return []
+    return _clause(resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, cue, according_to.rule)
+
+
+def _according_inside(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
+    """ "CLAUSE, according to X." gives the clause before the source; "ADV, selon X, CLAUSE" and
+    "A, selon X, B" the clause after it."""
+    lex, text = resolver.lex, resolver.doc.text
+    speaker = according_source(tokens, cue, text, lex)
+    if speaker is None or speaker.text.split()[-1].casefold() in lex.non_sources:
+        return []  # "…, selon les saisons": no source
+    k = next((i for i in range(cue.last, len(tokens)) if tokens[i].start >= speaker.end), len(tokens))
+    rest = _trim_end(tokens, k, len(tokens))
+    if k < rest and tokens[k].text == "," and _apposition(tokens[k + 1], lex):
+        k = rest  # "…, according to Ann Holt, a spokeswoman for the agency."
+    if k >= rest:  # the source ends the sentence
+        end = _trim_end(tokens, 0, cue.first - 1)
+        if _word_count(tokens[:end]) < MIN_WORDS + 1:
+            return []
+        return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, cue, according_to.rule)
+    if tokens[k].text != "," or _word_count(tokens[k + 1 : rest]) < MIN_WORDS:
+        return []
+    return _clause(resolver, tokens[k + 1].start, tokens[rest - 1].end, speaker, cue, according_to.rule)
+
+
+def _apposition(tok: Token, lex) -> bool:
+    return tok.low in lex.indefinites or tok.low in lex.role_nouns
 
 
 def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
