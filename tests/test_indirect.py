@@ -95,3 +95,30 @@ def test_selon_at_the_end_and_in_the_middle_of_the_sentence():
 
 def test_selon_with_a_source_that_is_no_speaker_reports_nothing():
     assert indirect("Les prix varient beaucoup, selon les saisons.") == []
+
+
+def test_parenthetical_tag_reports_what_follows_it():
+    text = (
+        "The designer Ada Obi opened a shop in 2019. Still, she says, most of her orders come from nearby. "
+        "The business, she added, would not exist without the courier firm."
+    )
+    assert indirect(text) == [
+        ("most of her orders come from nearby", "Ada Obi"),
+        ("would not exist without the courier firm", "Ada Obi"),
+    ]
+
+
+def test_french_parenthetical_tag_reports_what_follows_it():
+    text = (
+        "La viticultrice Élise Roux a arraché trois hectares. Pourtant, assure-t-elle, le domaine n'est pas "
+        "en danger. Le millésime 2023, ajoute-t-elle, s'est bien vendu à l'export."
+    )
+    assert indirect(text) == [
+        ("le domaine n'est pas en danger", "Élise Roux"),
+        ("s'est bien vendu à l'export", "Élise Roux"),
+    ]
+
+
+def test_incise_followed_by_a_coordinated_clause_reports_the_clause_before():
+    text = "The designer Ada Obi spoke on Monday. The plan is dead, she said, and the talks are over."
+    assert indirect(text) == [("The plan is dead", "Ada Obi")]

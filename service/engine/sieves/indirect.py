@@ -257,10 +257,36 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
         comma = k - 1
     if speaker is None or not specific(speaker):
         return []
+    after = _parenthetical_rest(tokens, max(last.last, _index_after(tokens, speaker.end)), comma, lex)
+    if after is not None:
+        return _clause(resolver, tokens[after[0]].start, tokens[after[1] - 1].end, speaker, last, sentence_cue.rule)
     end = _trim_end(tokens, 0, comma)
     if _word_count(tokens[:end]) < MIN_WORDS + 1:
         return []
     return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
+
+
+def _index_after(tokens: list[Token], pos: int) -> int:
+    return next((i for i, t in enumerate(tokens) if t.start >= pos), len(tokens))
+
+
+def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> tuple[int, int] | None:
+    """A tag set off by commas inside the sentence reports what follows it: "Still, she says, most
+    orders come from …"; "The plan, he added, would cost …" (the content starts at the verb)."""
+    k = next((i for i in range(tag_end, min(len(tokens), tag_end + 4)) if tokens[i].text == ","), None)
+    if k is None:
+        return None
+    end = _trim_end(tokens, k + 1, len(tokens))
+    if _word_count(tokens[k + 1 : end]) < MIN_WORDS:
+        return None
+    head = tokens[k + 1]
+    if head.low in lex.clause_breakers:
+        return None  # "…, she said, and the talks are over": two clauses, the first one reported
+    opens_predicate = head.is_word and not head.is_capitalized and not _apposition(head, lex)
+    opens_predicate = opens_predicate and head.low not in lex.determiners and head.low not in lex.prepositions
+    if opens_predicate or _word_count(tokens[:comma]) <= 2:
+        return k + 1, end
+    return None
 
 
 def _according_first(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
