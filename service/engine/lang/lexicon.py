@@ -33,6 +33,9 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
     not_speech: frozenset[str]
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
+    addressee_verbs: frozenset[str]  # "told the court he …": the person told stands before the clause
+    non_sources: frozenset[str]  # "selon les saisons": nouns after "selon" that name no source
+    clause_openers: frozenset[str]  # "said there was …": words that open a clause without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
     auxiliaries: frozenset[str]
@@ -198,6 +201,9 @@ def load(language: str) -> Lexicon:
         phrases=phrases,
         not_speech=frozenset(rv.get("not_speech", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
+        addressee_verbs=frozenset(rv.get("addressee_verbs", [])),
+        clause_openers=fs("clause_openers"),
+        non_sources=fs("non_sources"),
         infinitives=infinitives,
         participles=participles,
         auxiliaries=fs("auxiliaries"),
