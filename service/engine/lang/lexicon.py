@@ -43,6 +43,8 @@ class Lexicon:
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
     object_pronouns: dict[str, str]  # "selon lui", "according to her"
+    object_clitics: dict[str, str]  # "lui a répondu": -> the verb ending that makes it the subject ("nous")
+    clitic_hosts: frozenset[str]  # "comme le rappelle X": after these, "le" is a clitic, not an article
     relatives: frozenset[str]
     complementizers: frozenset[str]
     determiners: frozenset[str]
@@ -188,6 +190,8 @@ def load(language: str) -> Lexicon:
         statement_phrases=_phrases(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
+        object_clitics={fold(k): v for k, v in data.get("object_clitics", {}).items()},
+        clitic_hosts=fs("clitic_hosts"),
         relatives=fs("relative_pronouns"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),

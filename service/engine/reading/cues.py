@@ -104,9 +104,10 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
     possessive = previous.endswith(lex.possessive_endings)
     if possessive and previous_capitalized and (after in lex.complementizers or after == ":"):
         return Cue(i - 1, i + width, lemma, "possessive")  # "Trump’s claim that …": Trump said it
+    hosted = i >= 2 and previous in lex.object_clitics and words[i - 2] in lex.clitic_hosts
     if (
         possessive
-        or previous in lex.determiners
+        or (previous in lex.determiners and not hosted)
         or (
             lex.grammar.prepositions_precede_nouns_only
             and previous in lex.prepositions
@@ -125,9 +126,24 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
         first -= 1
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
+    first = _clitics_before(words, first, lex)
     # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
     hanging = word.endswith(lex.hanging_participle_endings) and first == i and previous not in lex.passive_auxiliaries
     return Cue(first, i + width, lemma, "verb", inherits=hanging)
+
+
+def _clitics_before(words: list[str], first: int, lex: Lexicon) -> int:
+    """Where a verb group starts once the object clitics before it are taken in: "lui a répondu",
+    "nous a confié" ("nous avons dit": "nous" is the subject), "comme le rappelle"."""
+    k = first
+    while k > 0 and first - k < 2 and words[k - 1] in lex.object_clitics:
+        ending = lex.object_clitics[words[k - 1]]
+        if ending and words[first].endswith(ending):
+            break
+        k -= 1
+    if k < first and k > 0 and words[k - 1] in lex.clitic_hosts:
+        k -= 1
+    return k
 
 
 def _followed_by_name(words: list[str], i: int) -> bool:

@@ -1,0 +1,47 @@
+"""Reading the phrase that names the speaker: where it ends, what stands between it and its
+verb, and which words belong to the cue, in English and French."""
+
+from __future__ import annotations
+
+from service.engine import extract
+
+
+def speakers(text: str, language: str = "auto") -> list[str | None]:
+    """The speaker name of each marked quote, in order."""
+    return [q.speaker.name if q.speaker else None for q in extract(text, language, indirect=False).quotes]
+
+
+def cues(text: str, language: str = "auto") -> list[str | None]:
+    return [q.cue.text if q.cue else None for q in extract(text, language, indirect=False).quotes]
+
+
+# -- French object clitics belong to the verb group ------------------------------------------------
+
+
+def test_french_indirect_object_clitic_before_inverted_verb():
+    text = "« Le pont rouvrira en mai », lui a répondu la maire, Odile Ferrand."
+    assert speakers(text, "fr") == ["Odile Ferrand"]
+    assert cues(text, "fr") == ["lui a répondu"]
+
+
+def test_french_plural_object_clitic_before_inverted_verb():
+    assert speakers("« Rien ne changera », leur a assuré le préfet, Bruno Castel.", "fr") == ["Bruno Castel"]
+
+
+def test_french_first_person_clitic_is_no_subject_of_a_third_person_verb():
+    assert speakers("« La récolte est perdue », nous a confié Lucien Morel, viticulteur.", "fr") == ["Lucien Morel"]
+    assert speakers("« Le four a lâché », m'a glissé Rosa Pinel.", "fr") == ["Rosa Pinel"]
+
+
+def test_french_nous_with_a_first_person_verb_is_the_subject():
+    assert cues("« Pas question », nous répond Marc Petit.", "fr") == ["nous répond"]
+    assert speakers("« Pas question », nous répondons à Marc Petit.", "fr") != ["Marc Petit"]
+
+
+def test_french_comme_le_clitic_before_the_verb():
+    text = "« Le marché a doublé », comme le rappelle l'économiste Iris Tallec."
+    assert speakers(text, "fr") == ["Iris Tallec"]
+
+
+def test_french_article_before_a_verb_form_stays_a_noun():
+    assert cues("Le rappel de Jean Morin : « Soyez prudents ».", "fr") == [None]
