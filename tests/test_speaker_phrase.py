@@ -45,3 +45,44 @@ def test_french_comme_le_clitic_before_the_verb():
 
 def test_french_article_before_a_verb_form_stays_a_noun():
     assert cues("Le rappel de Jean Morin : « Soyez prudents ».", "fr") == [None]
+
+
+# -- asides between the subject and its verb -----------------------------------------------------
+
+
+def test_english_relative_clause_with_its_own_apposition_is_an_aside():
+    text = (
+        "Senator Ada Quill, whose panel audited the deal made by the former governor, Roy Hale, called it “a scandal”."
+    )
+    assert speakers(text, "en") == ["Ada Quill"]
+
+
+def test_french_relative_clause_with_its_own_apposition_is_an_aside():
+    text = "La maire, Inès Carvalho, qui a reçu lundi le préfet, Marc Delorme, a promis « des bus dès mai »."
+    assert speakers(text, "fr") == ["Inès Carvalho"]
+
+
+def test_name_right_before_the_verb_after_a_relative_clause_is_the_subject():
+    text = "They met the mayor, who smiled, and then Rita Vance said “we are done”."
+    assert speakers(text, "en") == ["Rita Vance"]
+
+
+def test_english_predicate_aside_is_not_the_role():
+    text = "Goalkeeper Tom Reyes, visibly shaken, called the goal “a gift”."
+    result = extract(text, "en", indirect=False).quotes[0].speaker
+    assert result.name.endswith("Tom Reyes") and result.role != "visibly shaken"
+
+
+def test_french_participle_aside_holds_its_own_apposition():
+    text = "Le club de Valmont, ulcéré par l'exclusion de son capitaine, Hugo Bret, a dénoncé « une honte »."
+    assert speakers(text, "fr") != ["Hugo Bret"]
+
+
+def test_fronted_participle_clause_keeps_the_subject_after_it():
+    text = "Sounding tired, especially in the evening, Mrs. Lane said “we will rest”."
+    assert speakers(text, "en") == ["Lane"] or speakers(text, "en") == ["Mrs. Lane"]
+
+
+def test_name_description_name_the_second_name_belongs_to_the_description():
+    text = "Lea Marsh, adviser to the president of the league, Omar Said, describes the rule as “a relic”."
+    assert speakers(text, "en") == ["Lea Marsh"]

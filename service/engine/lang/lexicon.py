@@ -77,6 +77,7 @@ class Lexicon:
     infinitive_markers: frozenset[str]  # "to": a preposition a verb may follow
     possessive_endings: tuple[str, ...]  # "Trump's claim": a cue word after a possessive is a noun
     hanging_participle_endings: tuple[str, ...]  # "…, adding that": the clause hangs on the one before
+    predicate_aside_endings: tuple[str, ...]  # "X, visibly shaken, said": an aside that names nobody
     inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
@@ -218,6 +219,7 @@ def load(language: str) -> Lexicon:
         infinitive_markers=fs("infinitive_markers"),
         possessive_endings=tuple(data.get("possessive_endings", ())),
         hanging_participle_endings=tuple(data.get("hanging_participle_endings", ())),
+        predicate_aside_endings=tuple(data.get("predicate_aside_endings", ())),
         inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},

@@ -27,7 +27,7 @@ class Mention:
     age: str | None = None
 
 
-def _role_head(tok: Token, lex: Lexicon) -> str | None:
+def role_head(tok: Token, lex: Lexicon) -> str | None:
     for word in (tok.low, tok.low.split("-")[-1]):
         if word in lex.role_nouns:
             return word
@@ -51,7 +51,7 @@ def _starts_predicate(tok: Token, lex: Lexicon) -> bool:
         and tok.low not in lex.prepositions
         and tok.low not in lex.particles
         and tok.low not in lex.clause_breakers
-        and _role_head(tok, lex) is None
+        and role_head(tok, lex) is None
         and tok.low not in lex.organization_nouns
         and tok.low not in lex.function_words
     )
@@ -118,7 +118,7 @@ def _name_then(toks: list[Token], lead: int, text: str, lex: Lexicon) -> Mention
     if (
         _starts_predicate(toks[lead], lex)
         and not toks[lead - 1].low.endswith(lex.possessive_endings)
-        and not any(_role_head(t, lex) for t in toks[lead:])
+        and not any(role_head(t, lex) for t in toks[lead:])
         and not is_name_word(toks[-1], lex)
     ):
         # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
@@ -144,7 +144,7 @@ def _named(toks: list[Token], j: int, ages: list[str], text: str, lex: Lexicon) 
     rest = [t for t in before if t.text != "."]
     title = next((t for t in reversed(rest) if t.low in lex.titles), None)
     role_tokens = [t for t in rest if t is not title and t.low not in lex.determiners]
-    heads = [h for h in (_role_head(t, lex) for t in role_tokens) if h]
+    heads = [h for h in (role_head(t, lex) for t in role_tokens) if h]
     role = _span_text(text, role_tokens) if heads else None
     upper = all(t.text.isupper() for t in name if t.is_word)
     org = any(t.low in lex.organization_nouns for t in name)
@@ -178,7 +178,7 @@ def _described(toks: list[Token], ages: list[str], text: str, lex: Lexicon) -> M
         if tok.low in lex.prepositions:
             region = region[:n]
             break
-    head = next((h for h in (_role_head(t, lex) for t in region) if h), None)
+    head = next((h for h in (role_head(t, lex) for t in region) if h), None)
     org_head = next((t.low for t in region if t.low in lex.organization_nouns), None)
     if head is None and org_head is None and len(rest) > 6:
         return None
