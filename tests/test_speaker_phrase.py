@@ -86,3 +86,37 @@ def test_fronted_participle_clause_keeps_the_subject_after_it():
 def test_name_description_name_the_second_name_belongs_to_the_description():
     text = "Lea Marsh, adviser to the president of the league, Omar Said, describes the rule as “a relic”."
     assert speakers(text, "en") == ["Lea Marsh"]
+
+
+# -- a speech tag inside the marks ------------------------------------------------------------------
+
+
+def test_french_tag_inside_closed_by_a_full_stop():
+    text = "« Le four a tenu, raconte Paul Garnier. Tout le reste est à refaire. »"
+    assert speakers(text, "fr") == ["Paul Garnier"]
+
+
+def test_french_tag_inside_closed_after_an_adjunct():
+    text = "« Nous avons tout vendu, confie au téléphone Lise Aubert. Il ne reste rien. »"
+    assert speakers(text, "fr") == ["Lise Aubert"]
+
+
+def test_french_inverted_pronoun_tag_inside_closed_by_a_full_stop():
+    text = "Marc Lenoir a rouvert sa boutique. « Tout a brûlé, raconte-t-il. Il a fallu tout racheter. »"
+    assert speakers(text, "fr") == ["Marc Lenoir"]
+
+
+def test_english_inverted_content_inside_a_quote_names_no_speaker():
+    text = "“They want me to stand up, read a teleprompter. I will not,” the senator said."
+    assert "teleprompter" not in (speakers(text, "en")[0] or "")
+
+
+# -- nouns that look like cues ----------------------------------------------------------------------
+
+
+def test_plural_noun_after_a_participle_adjective_is_no_cue():
+    assert cues("In his opening remarks “we failed” was the theme.", "en") == [None]
+
+
+def test_verb_after_a_participle_subject_stays_a_cue():
+    assert cues("Those attending said “never again”.", "en") == ["said"]

@@ -108,6 +108,7 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
     if (
         possessive
         or (previous in lex.determiners and not hosted)
+        or _plural_noun_after_adjective(words, i, lex)
         or (
             lex.grammar.prepositions_precede_nouns_only
             and previous in lex.prepositions
@@ -130,6 +131,18 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
     # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
     hanging = word.endswith(lex.hanging_participle_endings) and first == i and previous not in lex.passive_auxiliaries
     return Cue(first, i + width, lemma, "verb", inherits=hanging)
+
+
+def _plural_noun_after_adjective(words: list[str], i: int, lex: Lexicon) -> bool:
+    """ "his opening remarks", "the continuing protests": a cue form with a plural ending, after a
+    determiner and a participle adjective, is a noun ("those attending said" keeps its verb)."""
+    return (
+        lex.grammar.plural_by_final_s
+        and i >= 2
+        and words[i].endswith("s")
+        and words[i - 2] in lex.determiners
+        and words[i - 1].endswith((*lex.progressive_endings, *lex.adjectival_participle_endings))
+    )
 
 
 def _clitics_before(words: list[str], first: int, lex: Lexicon) -> int:
