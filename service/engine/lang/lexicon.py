@@ -58,6 +58,7 @@ class Lexicon:
     clause_breakers: frozenset[str]
     skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
     time_words: frozenset[str]
+    adjunct_prepositions: frozenset[str]  # "said X during a briefing": they end a name's phrase
     object_words: frozenset[str]
     months: frozenset[str]
     days: frozenset[str]
@@ -226,6 +227,7 @@ def load(language: str) -> Lexicon:
         clause_breakers=fs("clause_breakers"),
         skippable=fs("aux_and_adverbs"),
         time_words=fs("time_words"),
+        adjunct_prepositions=fs("adjunct_prepositions"),
         object_words=fs("object_words"),
         months=fs("months"),
         days=fs("days"),

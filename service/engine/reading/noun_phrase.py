@@ -228,6 +228,39 @@ def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
     return j
 
 
+def _names_a_complement(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The name at ``toks[j]`` names what a role's complement speaks of, not the speaker: "the head
+    of grocer Fernmart", "la porte-parole du collectif Rivières vivantes"."""
+    if j == 0 or not toks[j - 1].is_word or toks[j - 1].is_capitalized or toks[j - 1].low in lex.function_words:
+        return False
+    if len(toks) - j > 1 and toks[j - 1].low not in lex.organization_nouns:
+        return False  # "le ministre des Affaires étrangères Sergueï Lavrov": a person's full name
+    p = next((n for n in range(j - 1, 0, -1) if toks[n].low in lex.prepositions), None)
+    return (
+        p is not None
+        and any(role_head(t, lex) for t in toks[:p])
+        and not any(role_head(t, lex) for t in toks[p + 1 : j])
+    )
+
+
+def _titled_name_before_complement(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
+    """A role or title, a name, then a complement without a name: "Sergeant Ana Ruiz of the
+    provincial police" -> the name, the complement cut from ``toks``."""
+    end = len(toks)
+    if not (toks[0].low in lex.titles or role_head(toks[0], lex)):
+        return end, False
+    i = 1
+    while i < end and not is_name_word(toks[i], lex) and (toks[i].text == "." or role_head(toks[i], lex)):
+        i += 1
+    k = i
+    while k < end and is_name_word(toks[k], lex):
+        k += 1
+    if k - i >= 2 and k < end and toks[k].low in lex.prepositions:
+        del toks[k:]
+        return i, False
+    return end, False
+
+
 def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """Start of the name that heads the phrase, and whether the only name is a complement.
 
@@ -237,8 +270,12 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """
     end = len(toks)
     j = _name_run_start(toks, end, lex)
-    if j == end or toks[end - 1].low.endswith(lex.possessive_endings):
-        return end, False  # no name, or a possessive: "Donald Trump’s campaign"
+    if toks[end - 1].low.endswith(lex.possessive_endings):
+        return end, False  # a possessive: "Donald Trump’s campaign"
+    if j == end:
+        return _titled_name_before_complement(toks, lex)
+    if _names_a_complement(toks, j, lex):
+        return j, True
     k = j
     while k > 0 and (toks[k - 1].low in lex.determiners or toks[k - 1].text == "."):
         k -= 1
@@ -253,9 +290,9 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
         del toks[p:]  # the complement qualifies the name before it
         return i, False
     if (
-        end - j == 3
+        end - j >= 3
         and not any(t.text.isupper() for t in toks[end - 2 : end])
         and not any(t.low in lex.organization_nouns for t in toks[j:end])
     ):
-        return end - 2, False  # "le ministre de la Santé Marc Peeters"
+        return end - 2, False  # "le ministre de la Santé Marc Peeters", "Secretary of Veterans Affairs Leo Marsh"
     return j, True

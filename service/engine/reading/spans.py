@@ -160,6 +160,8 @@ def until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
             break
         if out and (tok.low in lex.days or tok.low in lex.months):
             break
+        if tok.low in lex.adjunct_prepositions and any(noun_phrase.is_name_word(t, lex) for t in out):
+            break  # "said Sgt. Ana Ruiz of the police during a briefing": the adjunct is no part of it
         out.append(tok)
         i += 1
     while out and out[-1].low in lex.time_words and not out[-1].is_capitalized:
