@@ -45,6 +45,7 @@ class Lexicon:
     object_clitics: dict[str, str]  # "lui a répondu": -> the verb ending that makes it the subject ("nous")
     clitic_hosts: frozenset[str]  # "comme le rappelle X": after these, "le" is a clitic, not an article
     relatives: frozenset[str]
+    subject_relatives: frozenset[str]  # "who", "qui": the relative pronoun is the clause's subject
     complementizers: frozenset[str]
     determiners: frozenset[str]
     indefinites: frozenset[str]  # "a prominent New York Democrat" describes, it does not name
@@ -214,6 +215,7 @@ def load(language: str) -> Lexicon:
         object_clitics={fold(k): v for k, v in data.get("object_clitics", {}).items()},
         clitic_hosts=fs("clitic_hosts"),
         relatives=fs("relative_pronouns"),
+        subject_relatives=fs("subject_relatives"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),
         indefinites=fs("indefinite_determiners"),

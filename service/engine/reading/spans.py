@@ -42,6 +42,13 @@ def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[tuple[lis
             if opening is None:
                 break
             i = opening
+        elif (
+            tok.low in lex.relatives
+            and tok.low not in lex.subject_relatives
+            and current
+            and current[-1].low in lex.determiners
+        ):
+            break  # "a loaf that the critic Sam Ode calls", "dont la navigatrice X dit": the verb's own subject
         elif tok.low in lex.relatives and (
             tok.low not in lex.complementizers
             or (

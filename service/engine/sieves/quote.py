@@ -145,6 +145,8 @@ def cue_before(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
     if c.kind != "verb" or c.inherits:
         return None
     speaker = w.subject_of(c)
+    if speaker is None and w.tokens[c.first].low in ctx.lex.clitic_hosts:
+        speaker = speaker_right_of(w.tokens, c, ctx.text, ctx.lex)  # "comme le résume X, « … »"
     if speaker is None:
         return None
     found = Attribution(speaker, c, cue_before.rule, w.tokens)
