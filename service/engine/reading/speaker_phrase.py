@@ -205,6 +205,12 @@ def read_apposition(tokens: list[Token], i: int, mention: Mention, text: str, le
         i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].text == ",":
         phrase = until_comma(tokens, i + 1, lex)
+        if phrase and phrase[0].text[0].isdigit() and len(phrase) <= 4 and i + 1 + len(phrase) < len(tokens):
+            mention.age = mention.age or phrase[0].text  # "X, 67 ans, retraitée à Pontrieux"
+            i += 1 + len(phrase)
+            phrase = until_comma(tokens, i + 1, lex) if tokens[i].text == "," else []
+        if is_predicate_aside(phrase, lex):
+            return mention, i  # "X, installé à Aurillac": no role
         apposition = noun_phrase.parse(phrase, text, lex)
         if apposition is not None and apposition.kind != "pronoun":
             merged = merge_apposition(mention, apposition)
