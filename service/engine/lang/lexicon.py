@@ -32,6 +32,7 @@ class Lexicon:
     verbs: dict[str, str]  # one-word form -> lemma
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
     not_speech: frozenset[str]
+    never_inverted: frozenset[str]  # "X, Y, told reporters": the phrase after these verbs is their object
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
@@ -202,6 +203,7 @@ def load(language: str) -> Lexicon:
         verbs=verbs,
         phrases=phrases,
         not_speech=frozenset(rv.get("not_speech", [])),
+        never_inverted=frozenset(rv.get("never_inverted", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
         infinitives=infinitives,
         participles=participles,

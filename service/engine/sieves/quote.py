@@ -172,7 +172,8 @@ def sentence_cue(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
     """A cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said."."""
     if c.kind != "verb" or not _lead(w, c) or not tail_is_free(w.tokens, c, ctx.lex):
         return None
-    if c.first > 0 and w.tokens[c.first - 1].text == ",":
+    ends = c.last >= len(w.tokens) or w.tokens[c.last].text in ".!?"  # "…, the leader, X, said."
+    if c.first > 0 and w.tokens[c.first - 1].text == "," and c.lemma not in ctx.lex.never_inverted and not ends:
         speaker = speaker_right_of(w.tokens, c, ctx.text, ctx.lex)
         return Attribution(speaker, c, sentence_cue.rule, w.tokens) if speaker else None
     speaker = w.subject_of(c)
