@@ -58,6 +58,7 @@ class Lexicon:
     name_suffixes: frozenset[str]  # "Jr", "Sr", "III": part of a name, never a surname
     prepositions: frozenset[str]
     clause_breakers: frozenset[str]
+    coordinators: frozenset[str]  # "a déclaré X et Y": two speakers of one quote
     skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
     time_words: frozenset[str]
     adjunct_prepositions: frozenset[str]  # "said X during a briefing": they end a name's phrase
@@ -229,6 +230,7 @@ def load(language: str) -> Lexicon:
         name_suffixes=fs("name_suffixes"),
         prepositions=fs("prepositions"),
         clause_breakers=fs("clause_breakers"),
+        coordinators=fs("coordinators"),
         skippable=fs("aux_and_adverbs"),
         time_words=fs("time_words"),
         adjunct_prepositions=fs("adjunct_prepositions"),

@@ -162,7 +162,21 @@ def speaker_right_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     mention = noun_phrase.parse(phrase, text, lex)
     if mention is None:
         return None
-    return with_apposition(tokens, i + len(phrase), mention, text, lex)
+    mention, end = _compound(tokens, i + len(phrase), mention, text, lex)
+    return with_apposition(tokens, end, mention, text, lex)
+
+
+def _compound(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> tuple[Mention, int]:
+    """ "ont expliqué Claire Dubost et Marc Aubel": two names joined after the verb speak together."""
+    if mention.kind != "name" or i + 1 >= len(tokens) or tokens[i].low not in lex.coordinators:
+        return mention, i
+    second_phrase = until_comma(tokens, i + 1, lex)
+    second = noun_phrase.parse(second_phrase, text, lex)
+    end = i + 1 + len(second_phrase)
+    if second is None or second.kind != "name" or (end < len(tokens) and tokens[end].text not in ",.;"):
+        return mention, i
+    both = Mention("name", text[mention.start : second.end], mention.start, second.end, mention.role, "p", True)
+    return both, end
 
 
 def speaker_opening(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
