@@ -39,6 +39,7 @@ class Lexicon:
     auxiliaries: frozenset[str]
     according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
     weak_according: frozenset[str]  # "pour": a source only when a name or a phrase closed by a comma follows
+    infinitive_frames: tuple[tuple[str, ...], ...]  # "vient d'annoncer", "went on to warn": the frame's subject speaks
     infinitive_leads: frozenset[tuple[str, ...]]  # "et de": "Et d'ajouter que …" reports the last speaker
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
@@ -211,6 +212,7 @@ def load(language: str) -> Lexicon:
         auxiliaries=fs("auxiliaries"),
         according=according,
         weak_according=frozenset(" ".join(p) for p in _phrases(data.get("weak_according_to", []))),
+        infinitive_frames=_phrases(data.get("infinitive_frames", [])),
         infinitive_leads=frozenset(_phrases(data.get("infinitive_leads", []))),
         statement_phrases=_phrases(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
