@@ -4,6 +4,7 @@ repeated quotes, the sentence before, the previous speaker. ``pipeline.py`` hold
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -34,7 +35,7 @@ class Article:
     attributions: list[Attribution]
     chains: list[list[int]]
 
-    def pairs(self):
+    def pairs(self) -> Iterator[tuple[Marked, Attribution]]:
         return zip(self.marked, self.attributions, strict=True)
 
 
