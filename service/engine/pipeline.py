@@ -17,7 +17,7 @@ from .budget import Budget
 from .entities.resolve import Resolver
 from .model import Result
 from .reading.cues import CueIndex
-from .results import make_quote, numbered, quote_type, speakers
+from .results import RoleBook, make_quote, numbered, quote_type, speakers
 from .sieves.attribution import Attribution
 from .sieves.context import QuoteContext
 from .sieves.indirect import find_indirect
@@ -101,9 +101,10 @@ def _extract(text: str, language: str, indirect: bool, clock: Budget) -> Result:
     article = Article(doc, reader, resolver, marked, attributions, paragraph_chains(doc, marked))
     for document_pass in (share_along_chains, repeat, continuations, share_along_chains):
         document_pass(article)
-    found = [make_quote(doc, q.start, q.end, quote_type(doc, q), a) for q, a in article.pairs()]
+    roles = RoleBook(doc)
+    found = [make_quote(doc, q.start, q.end, quote_type(doc, q), a, roles) for q, a in article.pairs()]
     if indirect:
-        found += [make_quote(doc, c.start, c.end, "indirect", c.attribution) for c in find_indirect(resolver)]
+        found += [make_quote(doc, c.start, c.end, "indirect", c.attribution, roles) for c in find_indirect(resolver)]
     continued = {marked[i + 1].start: marked[i].start for chain in article.chains for i in chain[:-1]}
     quotes = numbered(found, continued)
     return Result(doc.language, quotes, speakers(doc, resolver.index, quotes))

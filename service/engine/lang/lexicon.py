@@ -79,6 +79,9 @@ class Lexicon:
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
     grammar: Grammar
+    epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
+    document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
+    role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -218,4 +221,7 @@ def load(language: str) -> Lexicon:
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
         grammar=grammar,
+        epithet_nouns=fs("epithet_nouns"),
+        document_nouns=fs("document_nouns"),
+        role_ends=fs("role_ends"),
     )
