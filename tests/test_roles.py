@@ -60,3 +60,23 @@ def test_the_role_stated_last_before_the_quote_wins():
         "“It was long,” Kolb said."
     )
     assert roles(text, "en")[-1] == ("Sara Kolb", "party leader")
+
+
+def test_french_role_before_the_name_in_apposition():
+    text = "Le directeur du musée, Paul Oriol, a ouvert la salle. « Nous avons attendu », a déclaré Paul Oriol."
+    assert roles(text, "fr") == [("Paul Oriol", "directeur du musée")]
+
+
+def test_english_role_after_the_name_without_determiner():
+    text = "Ivo Brandt, curator at the glass museum, opened the wing. “It is a greenhouse,” Brandt said."
+    assert roles(text, "en") == [("Ivo Brandt", "curator at the glass museum")]
+
+
+def test_french_role_after_the_name_without_determiner():
+    text = "Li Wen, analyste chez Orbis, suit le dossier. « Le marché attend », commente Li Wen."
+    assert roles(text, "fr") == [("Li Wen", "analyste chez Orbis")]
+
+
+def test_an_age_after_the_name_is_no_role():
+    text = "Marc Dufay, 71 ans, est rentré. « Je suis fatigué », a dit Marc Dufay."
+    assert roles(text, "fr") == [("Marc Dufay", None)]
