@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .entities.index import Entity, EntityIndex, plain
@@ -103,6 +105,7 @@ class RoleBook:
             for s, e in sorted(entity.mentions)[-_MENTIONS_READ:]:
                 around = plain(text[max(0, s - _ROLE_REACH) : e + _ROLE_REACH])
                 found += [(s, role) for role, folded in roles if folded in around]
+            found.sort()
             self._stated[entity.id] = found
         return found
 
@@ -116,9 +119,9 @@ class RoleBook:
         if a.role and m is not None and a.resolution in _OWN and m.role == a.role:
             return a.role  # stated in the quote's own attribution
         stated = self.stated(a.entity)
-        before = [role for pos, role in stated if pos < start]
-        if before:
-            return before[-1]
+        i = bisect.bisect_left(stated, (start, ""))
+        if i:
+            return stated[i - 1][1]
         if stated:
             return stated[0][1]
         return a.role or (a.entity.roles[0] if a.entity.roles else None)

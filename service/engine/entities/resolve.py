@@ -13,18 +13,15 @@ from typing import Protocol
 
 from ..reading.clauses import sentence_subject
 from ..reading.cues import CueIndex
-from ..reading.noun_phrase import Mention, parse
-from ..text.tokens import Token
+from ..reading.noun_phrase import Mention
+from .descriptions import determiner_of, referent
 from .index import Entity, EntityIndex
 from .names import scan_names
 from .pronouns import pronoun_antecedent
+from .roles import scan_roles
 
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
 _QUOTES_BACK = 64  # attributed quotes read back from a position, for a pronoun or a hanging clause
-_APPOSITION_TOKENS = 16  # an apposition stating a role is at most this long
-_ROLE_MENTIONS = 4096  # mentions read for the roles stated beside them: a flood costs no more
-_SALIENT_SENTENCES = 3  # sentences read back for the person a role noun or an epithet stands for
-_BEFORE_APPOSITION = frozenset(",;:.()")
 _start = itemgetter(0)
 
 
@@ -46,54 +43,7 @@ class Resolver:
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
         scan_names(self.doc, self.index)
-        self._scan_roles()
-
-    def _scan_roles(self) -> None:
-        """Record the roles stated beside a person's name: "La présidente du club, Maud Keller,"
-        and "Ivo Brandt, curator at the museum," (without a determiner)."""
-        budget = _ROLE_MENTIONS
-        for entity in self.index.entities:
-            if entity.kind != "person":
-                continue
-            for start, end in entity.mentions[:budget]:
-                for role in (self._role_before(start), self._role_after(end)):
-                    entity.add_role(role)
-            budget -= len(entity.mentions)
-            if budget <= 0:
-                return
-
-    def _role_before(self, start: int) -> str | None:
-        """ "Le ROLE [complément], Nom": a role phrase that opens a clause and a comma before the name."""
-        doc = self.doc
-        tokens = doc.tokens(max(doc.sentence(start)[0], start - 200), start)
-        if len(tokens) < 3 or tokens[-1].text != ",":
-            return None
-        k = len(tokens) - 1
-        while k > 0 and tokens[k - 1].text not in _BEFORE_APPOSITION and len(tokens) - k < _APPOSITION_TOKENS:
-            k -= 1
-        seg = tokens[k:-1]
-        if not seg or seg[0].low not in self.lex.determiners or seg[0].low in self.lex.indefinites:
-            return None
-        return self._role_of(seg)
-
-    def _role_after(self, end: int) -> str | None:
-        """ "Nom, ROLE [complément]," with or without a determiner."""
-        doc = self.doc
-        tokens = doc.tokens(end, min(doc.paragraph(end)[1], end + 200))
-        if len(tokens) < 3 or tokens[0].text != ",":
-            return None
-        k = 1
-        while k < len(tokens) and tokens[k].text not in _BEFORE_APPOSITION and k <= _APPOSITION_TOKENS:
-            k += 1
-        return self._role_of(tokens[1:k]) if k < len(tokens) else None
-
-    def _role_of(self, seg: list[Token]) -> str | None:
-        if not seg or not seg[0].is_word or seg[0].low in self.lex.pronouns:
-            return None
-        found = parse(seg, self.doc.text, self.lex)
-        if found is None or found.kind != "description" or not found.role or found.head in self.lex.epithet_nouns:
-            return None
-        return found.role
+        scan_roles(self)
 
     def entity_for(self, m: Mention, antecedent: Mention | None = None) -> tuple[Entity | None, str]:
         """The entity a mention designates, and how it was found (name, pronoun, description)."""
@@ -108,23 +58,23 @@ class Resolver:
 
     def described_entity(self, m: Mention) -> Entity:
         index = self.index
-        entity = index.by_description(m.head, m.age, m.person, m.start)
-        if entity is None and m.person:
-            entity = self._only_person_named(m)
+        det = determiner_of(self, m)
+        entity = referent(self, m, det)
         if entity is None and m.person is False:
             fuller = self._earlier_description(m)
             if fuller is not None:  # "Le ministère belge de la Santé a publié … a noté le ministère"
                 entity = index.organization(fuller.text, fuller.start, fuller.end)
         if entity is None:
             entity = index.organization(m.text, m.start, m.end)
-            if m.person is not False:
+            if m.person is not False and m.head not in self.lex.document_nouns:
                 entity.kind = "person"
         else:
             index.mention(entity, m.start, m.end)
-            entity.add_role(m.role)
+            if entity.kind == "person" or m.head in self.lex.spokesperson_nouns:
+                entity.add_role(m.role)  # an organisation speaks with its spokesperson's role
         return entity
 
-    def _only_person_named(self, m: Mention) -> Entity | None:
+    def only_person_named(self, m: Mention) -> Entity | None:
         """ "le ministre … a déclaré" in an article that has named one person only (a person:
         someone quoted, or given a title; "New York" looks like a name too)."""
         index = self.index

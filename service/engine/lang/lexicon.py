@@ -82,6 +82,8 @@ class Lexicon:
     epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
     document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
     role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
+    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
+    possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -224,4 +226,6 @@ def load(language: str) -> Lexicon:
         epithet_nouns=fs("epithet_nouns"),
         document_nouns=fs("document_nouns"),
         role_ends=fs("role_ends"),
+        spokesperson_nouns=fs("spokesperson_nouns"),
+        possessive_determiners=fs("possessive_determiners"),
     )
