@@ -20,6 +20,7 @@ from .reading.cues import CueIndex
 from .results import RoleBook, make_quote, numbered, quote_type, speakers
 from .sieves.attribution import Attribution
 from .sieves.context import QuoteContext
+from .sieves.formats import label_line, title_line
 from .sieves.indirect import find_indirect
 from .sieves.passes import (
     Article,
@@ -57,11 +58,13 @@ CLOSING = (sentence_cue,)  # the first cue after the quote again, once the cues 
 def quote_to_mention(ctx: QuoteContext) -> Attribution:
     return (
         label(ctx)  # "PENCE: …"
+        or label_line(ctx)  # "Ann Holt, The Daily Ledger: “…”"
         or dash(ctx)  # "“…” — Geoffrey Starks"
         or first_cue_after(ctx, AFTER)  # "”, said X" / "”, X said" / "», selon X"
         or nearest_cue_before(ctx, ctx.before, BEFORE)  # "X a déclaré : «", "X’s claim that “"
         or first_cue_after(ctx, CLOSING)  # "In case of “emergency”, …, Lavrov said."
         or cue_inside(ctx)  # "« Moi, dit-il, … »"
+        or title_line(ctx)  # "Holt Called Rent Controls “A Tax On Builders.”"
         or colon(ctx)  # "X apporte la même conclusion : «"
         or colon_line(ctx, BEFORE)  # "And from Chairwoman Rosenworcel:" on the line before
         or Attribution(None, None, UNATTRIBUTED)

@@ -36,6 +36,7 @@ class QuoteContext:
     def __init__(self, reader: CueIndex, q: Marked, previous: Marked | None, following: Marked | None) -> None:
         doc = reader.doc
         self.reader, self.doc, self.lex, self.text, self.q = reader, doc, doc.lex, doc.text, q
+        self.previous = previous
         self.s_start, s_end = doc.sentence(q.open_start)
         self._pre_start = max(
             self.s_start,
