@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from service.__main__ import _predict
+from service.cli import predict_quotes as _predict
 from service.evaluation import evaluate, read_jsonl
 
 MARKS = "\"'“”‘’«»„ \n"

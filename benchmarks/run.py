@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import random
+import runpy
 import shutil
 import signal
 import socket
@@ -99,8 +100,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, worker_class: str | None = None) -> subprocess.Popen:
+    """The real gunicorn with the project's settings; ``worker_class`` overrides its worker class."""
     env = {**os.environ, "QUOTES_BIND": f"127.0.0.1:{port}", "QUOTES_ACCESS_LOG": ""}
+    if worker_class:
+        env["QUOTES_WORKER_CLASS"] = worker_class
     gunicorn = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen(
         [str(gunicorn), "-c", "gunicorn.conf.py", "service.wsgi:app"],
@@ -128,6 +132,11 @@ def workers(master: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
+def worker_class() -> str:
+    """The worker class ``gunicorn.conf.py`` chooses in this environment."""
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))["worker_class"]
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -146,16 +155,30 @@ def wrk(url: str, seconds: int, article: Path | None = None) -> dict:
     return report
 
 
+def sync_figures(seconds: int, article: Path) -> dict:
+    """The same two wrk runs against sync workers, the class used before gevent, for comparison."""
+    port = free_port()
+    server = start_server(port, "sync")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wrk(f"{url}/healthz", 2)  # warm up
+        return {"trivial": wrk(f"{url}/healthz", seconds), "quotes_4kb": wrk(f"{url}/v1/quotes", seconds, article)}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def http_figures(seconds: int) -> dict:
     if shutil.which("wrk") is None:
         return {"skipped": "wrk is not installed (apt-get install wrk)"}
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(synthetic_article(4_000, random.Random(4)))
+        article = Path(f.name)
+    sync = sync_figures(seconds, article)
     port = free_port()
     server = start_server(port)
     url = f"http://127.0.0.1:{port}"
     try:
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-            f.write(synthetic_article(4_000, random.Random(4)))
-            article = Path(f.name)
         wrk(f"{url}/healthz", 2)  # warm up
         trivial = wrk(f"{url}/healthz", seconds)
         quotes = wrk(f"{url}/v1/quotes", seconds, article)
@@ -173,6 +196,8 @@ def http_figures(seconds: int) -> dict:
         growth = max((after[p] - before[p] for p in after if p in before), default=0.0)
         return {
             "workers": len(pids),
+            "worker_class": worker_class(),
+            "sync": sync,
             "trivial": trivial,
             "quotes_4kb": quotes,
             "ratio_to_trivial": quotes["req_per_s"] / trivial["req_per_s"],
@@ -240,12 +265,13 @@ def main() -> None:
         print(f"  speed ratio     {c['speed_ratio']:.0f}x; textacy gave up on {c['textacy']['gave_up']} articles")
     h = figures.get("http")
     if h and "skipped" not in h:
-        for name in ("trivial", "quotes_4kb"):
-            r = h[name]
-            print(
-                f"http {name:11s} {r['req_per_s']:8.0f} req/s  p50 {r['p50_ms']:.2f} ms  p95 {r['p95_ms']:.2f} ms  "
-                f"p99 {r['p99_ms']:.2f} ms  errors {r['errors']}"
-            )
+        for label, runs in ((h["worker_class"], h), ("sync (before)", h["sync"])):
+            for name in ("trivial", "quotes_4kb"):
+                r = runs[name]
+                print(
+                    f"http {label:13s} {name:11s} {r['req_per_s']:8.0f} req/s  p50 {r['p50_ms']:.2f} ms  "
+                    f"p95 {r['p95_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  errors {r['errors']}"
+                )
         print(
             f"http ratio:         extraction at {h['ratio_to_trivial']:.0%} of the trivial endpoint "
             f"({h['workers']} workers)"

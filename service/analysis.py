@@ -14,7 +14,9 @@ def analyse(text: str, language: str, indirect: bool, unit: str) -> dict:
     """One article's result, as the API returns it."""
     if language == "auto":
         language = current_app.config["DEFAULT_LANGUAGE"]
-    result = extract(text, language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"])
-    dumped = result_to_dict(result)
+    cap = current_app.config["MAX_QUOTES"]
+    # one more than the cap: the engine stops attributing there, and the answer knows it was cut
+    result = extract(text, language, indirect=indirect, budget=current_app.config["ENGINE_BUDGET"], max_quotes=cap + 1)
+    dumped = result_to_dict(result, max_quotes=cap)
     metrics().observe_quotes(dumped["quotes"])
     return convert(dumped, text, unit)

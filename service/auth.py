@@ -1,17 +1,34 @@
-"""Optional API keys: with ``QUOTES_API_KEYS`` set, /v1/ endpoints need ``Authorization: Bearer <key>``."""
+"""Optional API keys: with ``QUOTES_API_KEYS`` set, every route needs ``Authorization: Bearer <key>``
+except those marked :func:`public` (health, readiness, metrics, the contract) and the stylesheet.
+
+Closed unless marked open, rather than open unless listed: a new route that runs the engine
+is protected the day it is added, whatever its path.
+"""
 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 
 from flask import Flask, current_app, request
 from werkzeug.exceptions import Unauthorized
 
-PROTECTED_PREFIX = "/v1/"
+STATIC = "static"  # Flask's endpoint for the stylesheet: no data, and the page needs it
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view that reveals no article and runs no engine as open to callers without a key."""
+    view.public = True
+    return view
+
+
+def is_public(app: Flask, endpoint: str | None) -> bool:
+    static = endpoint == STATIC or (endpoint or "").endswith("." + STATIC)  # the app's and a blueprint's files
+    return static or getattr(app.view_functions.get(endpoint or ""), "public", False)
 
 
 def _keys() -> list[bytes]:
-    configured = current_app.config.get("API_KEYS") or ""
+    configured = current_app.config.get("API_KEYS") or ()
     if isinstance(configured, str):
         configured = configured.split(",")
     return [key.strip().encode() for key in configured if key.strip()]
@@ -29,8 +46,8 @@ def _authorized(keys: list[bytes]) -> bool:
 def register(app: Flask) -> None:
     @app.before_request
     def require_key():
-        if not request.path.startswith(PROTECTED_PREFIX):
-            return None
+        if request.url_rule is None or is_public(app, request.endpoint):
+            return None  # no route matched: the 404 or 405 follows, and runs nothing
         keys = _keys()
         if keys and not _authorized(keys):
             raise Unauthorized("Send a valid API key as 'Authorization: Bearer <key>'.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, current_app, json
+from flask import Flask, Response, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import (
     HTTPException,
@@ -61,7 +61,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(exc: RequestEntityTooLarge):
-        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        limit = request.max_content_length  # the batch route has a limit of its own
         return problem(413, exc.name, f"The body is larger than this server's limit of {limit} bytes.")
 
     @app.errorhandler(BudgetExceeded)

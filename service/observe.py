@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 
 import regex
 from flask import Flask, Response, current_app, g, request
+from pythonjsonlogger.json import JsonFormatter
 
 from .metrics import Metrics
 
@@ -17,11 +18,16 @@ log = logging.getLogger("service.requests")
 _REQUEST_ID = regex.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname}
-        entry.update(getattr(record, "fields", {"message": record.getMessage()}))
-        return json.dumps(entry, ensure_ascii=False)
+def json_formatter() -> JsonFormatter:
+    """One JSON object a line, non-ASCII escaped (a path's U+2028 or U+202E cannot split or turn a line).
+
+    ``gunicorn.conf.py`` formats gunicorn's lines and the app's others the same way.
+    """
+    return JsonFormatter(
+        "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "%Y-%m-%dT%H:%M:%S%z",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+    )
 
 
 def metrics() -> Metrics:
@@ -30,12 +36,11 @@ def metrics() -> Metrics:
 
 def register(app: Flask) -> None:
     app.extensions["metrics"] = Metrics(app.config.get("METRICS_DIR") or None)
-    if app.config.get("LOG_REQUESTS") and not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(JsonFormatter())
+    log.setLevel(logging.INFO)
+    if app.config.get("LOG_REQUESTS") and not log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler(sys.stderr)  # outside gunicorn, whose logging is set up already
+        handler.setFormatter(json_formatter())
         log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False
 
     @app.before_request
     def start() -> None:
@@ -56,8 +61,29 @@ def register(app: Flask) -> None:
                 "path": request.path,
                 "status": response.status_code,
                 "bytes_in": request.content_length or 0,
-                "bytes_out": response.calculate_content_length() or 0,
+                "bytes_out": 0,
                 "ms": round(seconds * 1000, 2),
             }
-            log.info("request", extra={"fields": fields})
+            if response.is_streamed:
+                _log_when_sent(response, fields, g.started)
+            else:
+                fields["bytes_out"] = response.calculate_content_length() or 0
+                log.info("request", extra=fields)
         return response
+
+
+def _log_when_sent(response: Response, fields: dict, started: float) -> None:
+    """Log a streamed answer once it is sent: measuring it beforehand would read it all first."""
+    body = response.response
+
+    def counted() -> Iterator[bytes | str]:
+        for chunk in body:
+            fields["bytes_out"] += len(chunk.encode() if isinstance(chunk, str) else chunk)
+            yield chunk
+
+    def sent() -> None:
+        fields["ms"] = round((time.perf_counter() - started) * 1000, 2)
+        log.info("request", extra=fields)
+
+    response.response = counted()
+    response.call_on_close(sent)

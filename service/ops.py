@@ -1,12 +1,12 @@
-"""Operations endpoints: health and the contract itself."""
+"""Operations endpoints: health, metrics and the contract itself, open even when API keys are set."""
 
 from __future__ import annotations
 
-import os
-
 from flask import Blueprint, Response, current_app, send_file
+from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 from werkzeug.exceptions import ServiceUnavailable
 
+from .auth import public
 from .engine.lang import LANGUAGES, load
 from .observe import metrics
 
@@ -14,29 +14,35 @@ bp = Blueprint("ops", __name__)
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     """Liveness: the process answers."""
     return {"status": "ok"}
 
 
 @bp.get("/readyz")
+@public
 def readyz():
-    """Readiness: the lexicons load and the metrics directory is writable."""
+    """Readiness: the lexicons load. Metrics are no part of it: they never stop serving."""
     try:
         for language in LANGUAGES:
             load(language)
-        if not os.access(metrics().directory, os.W_OK):
-            raise OSError("the metrics directory is not writable")
     except OSError as exc:
         raise ServiceUnavailable(f"Not ready: {exc.strerror or exc}.") from None
     return {"status": "ready"}
 
 
 @bp.get("/metrics")
+@public
 def prometheus():
-    return Response(metrics().exposition(), mimetype="text/plain", content_type="text/plain; version=0.0.4")
+    try:
+        exposition = metrics().exposition()
+    except OSError as exc:
+        raise ServiceUnavailable(f"Metrics are unavailable: {exc}.") from None
+    return Response(exposition, content_type=CONTENT_TYPE_PLAIN_0_0_4)
 
 
 @bp.get("/openapi.yaml")
+@public
 def openapi():
     return send_file(current_app.config["OPENAPI_PATH"], mimetype="application/yaml")

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from .engine.lang import AUTO, LANGUAGES
+from .engine.lang import AUTO, LANGUAGES, UNDETERMINED
 
 LANGUAGE_CHOICES = (AUTO, *LANGUAGES)  # the engine's language registry, and detection
+RESULT_LANGUAGES = (*LANGUAGES, UNDETERMINED)  # a result's language: ``und`` when none reads the text
+BLANK_TEXT = "The text is empty: send an article."
 OFFSET_UNITS = ("codepoint", "utf16", "utf8")
+
+
+def language_field(default: str | None) -> fields.String:
+    """A language code the engine reads, or ``auto``; another code is a 422 that lists them."""
+    message = f"Unsupported language {{input!r}}: use one of {', '.join(LANGUAGE_CHOICES)}."
+    return fields.String(load_default=default, validate=validate.OneOf(LANGUAGE_CHOICES, error=message))
+
+
+def article_field() -> fields.String:
+    """The article: a blank one is an error, on the page as in the API."""
+    return fields.String(required=True, validate=validate.Regexp(r"\S", error=BLANK_TEXT))
 
 
 class StrictBoolean(fields.Boolean):
@@ -25,8 +38,8 @@ class QuotesRequestSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    text = fields.String(required=True)
-    language = fields.String(load_default="auto", validate=validate.OneOf(LANGUAGE_CHOICES))
+    text = article_field()
+    language = language_field(AUTO)
     indirect = StrictBoolean(load_default=True)
     offsets = fields.String(load_default="codepoint", validate=validate.OneOf(OFFSET_UNITS))
 
@@ -38,8 +51,8 @@ class BatchDocumentSchema(Schema):
         unknown = RAISE
 
     id = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    text = fields.String(required=True)
-    language = fields.String(load_default="auto", validate=validate.OneOf(LANGUAGE_CHOICES))
+    text = article_field()
+    language = language_field(AUTO)
     indirect = StrictBoolean(load_default=True)
 
 
@@ -59,7 +72,7 @@ class QuotesQuerySchema(Schema):
     class Meta:
         unknown = RAISE
 
-    language = fields.String(load_default=None, validate=validate.OneOf(LANGUAGE_CHOICES))
+    language = language_field(None)
     indirect = fields.Boolean(load_default=None, truthy={"true"}, falsy={"false"})
     offsets = fields.String(load_default=None, validate=validate.OneOf(OFFSET_UNITS))
 

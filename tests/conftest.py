@@ -76,23 +76,28 @@ def seed_texts() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_gunicorn(**env_overrides: str):
-    """The real server, started with the project's ``gunicorn.conf.py`` on a free port."""
+def running_gunicorn(log: Path | None = None, app: str = "service.wsgi:app", **env_overrides: str):
+    """The real server, started with the project's ``gunicorn.conf.py`` on a free port.
+
+    ``log`` receives its stderr (its log lines); ``app`` may name a module in ``tests/``.
+    """
     port = free_port()
     env = {
         **os.environ,
         "QUOTES_BIND": f"127.0.0.1:{port}",
         "QUOTES_WORKERS": "2",
         "QUOTES_ACCESS_LOG": "",
+        "PYTHONPATH": str(ROOT / "tests"),
         **env_overrides,
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    stderr = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [str(gunicorn), "-c", "gunicorn.conf.py", "service.wsgi:app"],
+        [str(gunicorn), "-c", "gunicorn.conf.py", app],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -108,6 +113,8 @@ def running_gunicorn(**env_overrides: str):
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        if log:
+            stderr.close()
 
 
 @pytest.fixture(scope="session")

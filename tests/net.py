@@ -19,9 +19,9 @@ def wait_until_up(url: str, seconds: float = 30, alive=lambda: True) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
-            requests.get(url, timeout=1)
+            requests.get(url, timeout=2)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not up yet, or slow on a busy machine
             if time.monotonic() > deadline or not alive():
                 raise TimeoutError(f"{url} did not come up") from None
             time.sleep(0.1)

@@ -53,9 +53,9 @@ def test_every_seed_article_offsets_are_exact(client, name):
             assert text[mention["start"] : mention["end"]] == mention["text"]
 
 
-def test_blank_text_yields_no_quotes(client):
-    body = client.post("/v1/quotes", json={"text": "   \n "}).get_json()
-    assert body["quotes"] == [] and body["speakers"] == []
+def test_blank_text_is_422_as_on_the_page(client):
+    body = problem(client.post("/v1/quotes", json={"text": "   \n "}), 422)
+    assert body["errors"][0]["pointer"] == "/text" and "empty" in body["detail"]
 
 
 def test_lone_surrogate_becomes_replacement_character(client):
@@ -157,7 +157,7 @@ def test_browser_accept_header_gets_the_page(client):
     response = client.post("/v1/quotes", json={"text": FRENCH}, headers={"Accept": "text/html,*/*;q=0.8"})
     assert response.status_code == 200 and response.mimetype == "text/html"
     page = response.get_data(as_text=True)
-    assert "Sergueï Lavrov" in page and 'class="quote s0"' in page
+    assert "Sergueï Lavrov" in page and 'class="quote t-direct s0"' in page
     assert "style-src 'self'" in response.headers["Content-Security-Policy"]
 
 
@@ -169,5 +169,5 @@ def test_json_wins_when_both_are_welcome(client):
 def test_page_form_round_trip(client):
     assert client.get("/").mimetype == "text/html"
     page = client.post("/", data={"text": FRENCH, "language": "fr"}).get_data(as_text=True)
-    assert "Nous suspendons les travaux de notre mission" in page and "<mark" in page
-    assert client.post("/", data={"text": "  "}).status_code == 422
+    assert "Nous suspendons les travaux de notre mission" in page and '<a class="quote' in page
+    assert "Quotes · 0 found" in client.post("/", data={"text": "  "}).get_data(as_text=True)  # as the API

@@ -46,7 +46,10 @@ def test_openapi_language_enums_are_the_registry():
         *(p["schema"]["enum"] for p in SPEC["paths"]["/v1/quotes"]["post"]["parameters"] if p["name"] == "language"),
     ]
     assert request_enums and all(enum == ["auto", *LANGUAGES] for enum in request_enums)
-    assert set(LANGUAGES) <= set(SCHEMAS["QuotesResult"]["properties"]["language"]["enum"])
+    page = SPEC["paths"]["/"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    page = SCHEMAS[page["$ref"].rsplit("/", 1)[1]] if "$ref" in page else page
+    assert page["properties"]["language"]["enum"] == ["auto", *LANGUAGES]
+    assert SCHEMAS["QuotesResult"]["properties"]["language"]["enum"] == [*LANGUAGES, "und"]
 
 
 def test_an_unsupported_code_is_an_error_not_a_fallback():
@@ -95,3 +98,22 @@ def test_french_inversion_and_gerund_stay_in_the_french_pack():
     assert (chant.rule, chant.speaker.name) == ("cue-after", "protesters")  # "chant" is no -ant gerund
     (dit,) = extract("« Nous restons », a-t-il ajouté. Jean Dupont est parti.", "fr", indirect=False).quotes
     assert dit.rule == "cue-after" and dit.cue.text == "a-t-il ajouté"
+
+
+def test_a_lexicon_key_nothing_reads_fails_loudly(tmp_path):
+    import json
+    import shutil
+
+    from service.engine.lang import load
+
+    folder = tmp_path / "xy"
+    shutil.copytree(LANGUAGES["en"].folder, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    data = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    data["continuation_verbs"] = ["go on"]
+    (folder / "lexicon.json").write_text(json.dumps(data), encoding="utf-8")
+    register(dataclasses.replace(LANGUAGES["en"], code="xy", folder=folder))
+    try:
+        with pytest.raises(ValueError, match="continuation_verbs"):
+            load("xy")
+    finally:
+        del LANGUAGES["xy"]

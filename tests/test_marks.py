@@ -66,3 +66,17 @@ def test_marks_inside_markup_quote_nothing():
 
 def test_empty_quotes_are_not_quotes():
     assert inside("Les marques « » et “ ” vides.") == []
+
+
+def test_a_language_pack_says_which_marks_quote():
+    from service.engine import extract
+
+    assert [q.text for q in extract("Il a parlé d'une ‹ victoire › lundi.", "fr").quotes] == ["victoire"]
+    assert extract("He called it ‹ nonsense › on Monday.", "en").quotes == []  # not English quotation marks
+
+
+def test_a_pack_with_a_mark_the_engine_cannot_pair_fails_loudly():
+    import pytest
+
+    with pytest.raises(ValueError, match="cannot pair"):
+        find_quotations("« a »", (("«", "»"), ("⸢", "⸣")))

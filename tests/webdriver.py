@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import subprocess
 import time
 
@@ -70,6 +71,39 @@ class Browser:
     def screenshot(self, path) -> None:
         path.write_bytes(base64.b64decode(self._call("GET", "/screenshot")))
 
+    def execute(self, script: str, *args):
+        """Run ``script`` (a function body; ``arguments`` holds ``args``) in the page, return its value."""
+        return self._call("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def execute_async(self, script: str, *args):
+        """Like ``execute``, but the script ends by calling its last argument with the value."""
+        return self._call("POST", "/execute/async", {"script": script, "args": list(args)})
+
+    def press(self, element: str, key: str) -> None:
+        """Focus ``element`` and press ``key`` (a WebDriver key code, e.g. ENTER)."""
+        self._call("POST", f"/element/{element}/value", {"text": key})
+
+    def window_size(self, width: int, height: int) -> None:
+        self._call("POST", "/window/rect", {"width": width, "height": height})
+
+    def requested_urls(self, page_prefix: str) -> list[str]:
+        """Every URL that pages under ``page_prefix`` asked for since the last call, blocked ones
+        included (from DevTools' network log; the browser's own pages are left out)."""
+        entries = self._call("POST", "/se/log", {"type": "performance"})
+        messages = (json.loads(entry["message"])["message"] for entry in entries)
+        return [
+            m["params"]["request"]["url"]
+            for m in messages
+            if m["method"] == "Network.requestWillBeSent" and m["params"].get("documentURL", "").startswith(page_prefix)
+        ]
+
+    def cdp(self, command: str, params: dict) -> dict:
+        """A Chrome DevTools Protocol command (chromedriver's extension), e.g. to emulate dark mode."""
+        return self._call("POST", "/goog/cdp/execute", {"cmd": command, "params": params})
+
+
+ENTER = "\ue007"  # a WebDriver key code
+
 
 @contextlib.contextmanager
 def chromium(profile_dir: str):
@@ -80,7 +114,8 @@ def chromium(profile_dir: str):
     try:
         wait_until_up(f"{base}/status", 20)
         options = {"binary": "/usr/bin/chromium", "args": [*CHROMIUM_ARGS, f"--user-data-dir={profile_dir}"]}
-        capabilities = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}}
+        match = {"browserName": "chrome", "goog:chromeOptions": options, "goog:loggingPrefs": {"performance": "ALL"}}
+        capabilities = {"capabilities": {"alwaysMatch": match}}
         session = requests.post(f"{base}/session", json=capabilities, timeout=60).json()["value"]["sessionId"]
         try:
             yield Browser(base, session)

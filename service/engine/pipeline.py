@@ -71,21 +71,27 @@ def quote_to_mention(ctx: QuoteContext) -> Attribution:
     )
 
 
-def extract(text: str, language: str = "auto", indirect: bool = True, budget: float | None = None) -> Result:
+def extract(
+    text: str, language: str = "auto", indirect: bool = True, budget: float | None = None, max_quotes: int | None = None
+) -> Result:
     """Find every quotation in ``text`` with its speaker, role, cue and spans.
 
     ``language`` is a registered language code or ``auto``; ``indirect`` adds reported speech
-    without marks; ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it).
+    without marks; ``budget`` bounds the work in seconds (``BudgetExceeded`` is raised past it);
+    ``max_quotes`` attributes only the first that many quotations in marks (indirect speech is
+    not counted).
     """
     with _collector_paused():
-        return _extract(text, language, indirect, Budget(budget))
+        return _extract(text, language, indirect, Budget(budget), max_quotes)
 
 
-def _extract(text: str, language: str, indirect: bool, clock: Budget) -> Result:
+def _extract(text: str, language: str, indirect: bool, clock: Budget, max_quotes: int | None) -> Result:
     doc = Document(text, language, clock)
+    if doc.lex is None:  # not confidently in any registered language: guess nothing
+        return Result(doc.language)
     reader = CueIndex(doc)
     resolver = Resolver(reader)
-    marked, attributions = doc.quotes, []
+    marked, attributions = doc.quotes if max_quotes is None else doc.quotes[:max_quotes], []
     for i, q in enumerate(marked):
         clock.check()
         a = quote_to_mention(

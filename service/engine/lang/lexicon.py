@@ -35,7 +35,6 @@ class Lexicon:
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
-    needs_object: frozenset[str]
     auxiliaries: frozenset[str]
     according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
     weak_according: frozenset[str]  # "pour": a source only when a name or a phrase closed by a comma follows
@@ -105,13 +104,34 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
     return {word: tuple(found) for word, found in out.items()}
 
 
+class _Read(dict):
+    """A lexicon's JSON that remembers which keys the loader read: data nothing reads misleads."""
+
+    def __init__(self, data: dict) -> None:
+        super().__init__(data)
+        self.read: set[str] = set()
+
+    def __getitem__(self, key: str):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def check(self, where: str) -> None:
+        unread = sorted(set(self) - self.read)
+        if unread:
+            raise ValueError(f"{where}: keys nothing reads: {', '.join(unread)}")
+
+
 @cache
 def load(language: str) -> Lexicon:
     """Load and index the lexicon of the language pack registered as ``language``."""
     pack = pack_for(language)
-    data = json.loads((pack.folder / "lexicon.json").read_text(encoding="utf-8"))
+    data = _Read(json.loads((pack.folder / "lexicon.json").read_text(encoding="utf-8")))
     grammar = Grammar(**json.loads((pack.folder / "grammar.json").read_text(encoding="utf-8")))
-    rv = data["reporting_verbs"]
+    rv = _Read(data["reporting_verbs"])
     forms: dict[str, str] = {}
     for lemma in rv["regular"]:
         for form in pack.inflect(lemma, rv):
@@ -159,7 +179,7 @@ def load(language: str) -> Lexicon:
         | frozenset(according)
     )
     verb_starts = frozenset(verbs) | frozenset(phrases) | frozenset(infinitives)
-    return Lexicon(
+    lexicon = Lexicon(
         cue_starts=verb_starts | frozenset(according),
         verb_starts=verb_starts,
         function_words=function_words,
@@ -185,7 +205,6 @@ def load(language: str) -> Lexicon:
         bare_clause=frozenset(rv.get("bare_clause", [])),
         infinitives=infinitives,
         participles=participles,
-        needs_object=frozenset(rv.get("needs_object", [])),
         auxiliaries=fs("auxiliaries"),
         according=according,
         weak_according=frozenset(" ".join(p) for p in _phrases(data.get("weak_according_to", []))),
@@ -229,3 +248,6 @@ def load(language: str) -> Lexicon:
         spokesperson_nouns=fs("spokesperson_nouns"),
         possessive_determiners=fs("possessive_determiners"),
     )
+    data.check(f"{pack.folder / 'lexicon.json'}")
+    rv.check(f"{pack.folder / 'lexicon.json'}: reporting_verbs")
+    return lexicon

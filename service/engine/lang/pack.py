@@ -1,10 +1,11 @@
 """A language pack: a folder with the language's words (lexicon.json), its named grammatical
-traits (grammar.json), and what must be code (``inflect``, in the folder's ``__init__.py``)."""
+traits (grammar.json), its examples (corpus.jsonl), and what must be code (``inflect``, in the
+folder's ``__init__.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -26,3 +27,4 @@ class Pack:
     name: str
     folder: Path  # holds lexicon.json and grammar.json
     inflect: Callable[[str, dict], list[str]]  # (lemma, lexicon's reporting_verbs) -> the forms a cue takes
+    rules_not_applicable: frozenset[str] = field(default_factory=frozenset)  # rules the language never uses

@@ -51,7 +51,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
     word = words[i]
     if not word[0].isalpha():
         return None
-    according = _according_at(words, i, lex)
+    according = _according_at(words, i, lex) if word in lex.according else None
     if according is not None:
         return according
     if word not in lex.verb_starts and not word.endswith(lex.inverted_ends):

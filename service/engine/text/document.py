@@ -6,8 +6,8 @@ import bisect
 import itertools
 
 from ..budget import UNLIMITED, Budget
-from ..lang.detect import language_of
-from ..lang.lexicon import load
+from ..lang.detect import UNDETERMINED, language_of
+from ..lang.lexicon import Lexicon, load
 from .marks import Marked, find_quotations
 from .tokens import Token, folded, paragraphs, sentence_starts, token_spans
 
@@ -16,7 +16,8 @@ CONTEXT = 300  # characters read on each side of a quotation: attribution is loc
 
 class Document:
     def __init__(self, text: str, language: str = "auto", budget: Budget = UNLIMITED) -> None:
-        """``language``: a registered code, or ``auto`` to tell from the text (``UnsupportedLanguage`` otherwise)."""
+        """``language``: a registered code, or ``auto`` to tell from the text (``UnsupportedLanguage``
+        otherwise). A text no registered language reads confidently gets ``und`` and no ``lex``."""
         self.text = text
         self.budget = budget
         # the whole text is tokenised once: plain lists for the scans over every token, and Token
@@ -26,9 +27,13 @@ class Document:
         self.all_tokens = list(
             map(Token, self.token_texts, self.token_starts, self.token_ends, itertools.count(), self.lows)
         )
-        self.language = language_of(text, self.lows, language)
-        self.lex = lex = load(self.language)
-        self.quotes: list[Marked] = find_quotations(text)
+        code = language_of(text, self.lows, language)
+        self.language = code
+        self.lex: Lexicon | None = load(code) if code != UNDETERMINED else None
+        if self.lex is None:
+            return  # no language pack reads this text: nothing more is read, and no quote is guessed
+        lex = self.lex
+        self.quotes: list[Marked] = find_quotations(text, lex.quote_marks)
         budget.check()
         self._q_starts = [q.open_start for q in self.quotes]
         self.paragraphs = paragraphs(text)

@@ -12,15 +12,14 @@ Rules for ambiguous marks:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from .tokens import paragraphs
 
-_MARK = regex.compile(r"''|``|[«»“”\"‘’„‹›]")
 _TAG = regex.compile(r"<[A-Za-z/][^<>\n]{0,500}>")  # markup left in scraped text: its marks quote nothing
 _SPACE = " \t\r\u00a0\u202f\u2009\u2007\ufeff"
-_CLOSERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "''": "''", "``": "''", "‹": "›"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +58,34 @@ def _rest_is_blank(text: str, pos: int, end: int) -> bool:
 _SKIP = "skip"  # the mark is an apostrophe here, or closes nothing
 
 
-def find_quotations(text: str) -> list[Marked]:
-    """All top-level quotations of ``text``, in order."""
+# every mark the rules below know how to pair; a language pack's ``quote_marks`` says which it uses
+KNOWN_MARKS = (("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"), ("„", "“"), ("‹", "›"), ("''", "''"), ("``", "''"))
+
+
+@lru_cache(maxsize=16)
+def _mark_pattern(marks: tuple[tuple[str, str], ...]) -> regex.Pattern:
+    unknown = {pair for pair in marks if pair not in KNOWN_MARKS}
+    if unknown:
+        raise ValueError(f"quotation marks the engine cannot pair: {sorted(unknown)}")
+    symbols = sorted({mark for pair in marks for mark in pair}, key=len, reverse=True)  # '' before '
+    return regex.compile("|".join(map(regex.escape, symbols)))
+
+
+def find_quotations(text: str, marks: tuple[tuple[str, str], ...] = KNOWN_MARKS) -> list[Marked]:
+    """All top-level quotations of ``text``, in order, between the pairs of ``marks``."""
+    pattern = _mark_pattern(tuple(map(tuple, marks)))
     found: list[Marked] = []
     for p_start, p_end in paragraphs(text):
-        _paragraph_quotations(text, p_start, p_end, found)
+        _paragraph_quotations(text, p_start, p_end, pattern, found)
     return found
 
 
-def _paragraph_quotations(text: str, p_start: int, p_end: int, found: list[Marked]) -> None:
+def _paragraph_quotations(text: str, p_start: int, p_end: int, pattern: regex.Pattern, found: list[Marked]) -> None:
     stack: list[tuple[str, int, int]] = []  # (opening mark, its start, its end)
     opened: dict[str, int] = {}  # how many of each mark are open: a test in constant time
     tags = [t.span() for t in _TAG.finditer(text, p_start, p_end)] if "<" in text[p_start:p_end] else []
     tag = 0
-    for m in _MARK.finditer(text, p_start, p_end):
+    for m in pattern.finditer(text, p_start, p_end):
         mark, s, e = m.group(), m.start(), m.end()
         while tag < len(tags) and tags[tag][1] <= s:
             tag += 1

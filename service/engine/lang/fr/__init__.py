@@ -38,4 +38,5 @@ def inflect(lemma: str, verbs: dict) -> list[str]:
     return [f + tail for f in forms]
 
 
-PACK = Pack("fr", "French", Path(__file__).parent, inflect)
+# French has no possessive clitic: "la déclaration de X selon laquelle" is read by cue-before
+PACK = Pack("fr", "French", Path(__file__).parent, inflect, rules_not_applicable=frozenset({"possessive"}))
