@@ -20,7 +20,7 @@ from .reading.cues import CueIndex
 from .results import RoleBook, make_quote, numbered, quote_type, speakers
 from .sieves.attribution import Attribution
 from .sieves.context import QuoteContext
-from .sieves.formats import label_line, title_line
+from .sieves.formats import dash_line, label_line, title_line
 from .sieves.indirect import find_indirect
 from .sieves.passes import (
     Article,
@@ -60,6 +60,7 @@ def quote_to_mention(ctx: QuoteContext) -> Attribution:
         label(ctx)  # "PENCE: …"
         or label_line(ctx)  # "Ann Holt, The Daily Ledger: “…”"
         or dash(ctx)  # "“…” — Geoffrey Starks"
+        or dash_line(ctx)  # "“…” ¶ — Ann Holt, cabinet member for transport"
         or first_cue_after(ctx, AFTER)  # "”, said X" / "”, X said" / "», selon X"
         or nearest_cue_before(ctx, ctx.before, BEFORE)  # "X a déclaré : «", "X’s claim that “"
         or first_cue_after(ctx, CLOSING)  # "In case of “emergency”, …, Lavrov said."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lang.lexicon import Lexicon
 from ..reading.noun_phrase import Mention
 from .attribution import Attribution
 from .context import QuoteContext
@@ -15,19 +16,26 @@ from .registry import sieve
 _LABEL_LINE = regex.compile(
     r"""[-–—•]?[ \t]*
     (?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})
-    (?:,[ \t]*(?P<role>[^:,;\n«»“”"]{2,80}?))?
+    (?:,[ \t]*(?P<role>[^:;\n«»“”"]{2,100}?))?
     [ \t]*:\s*$""",
     regex.X,
 )
+# "” ¶ — Ann Holt, cabinet member for transport": a signature on the line under the quote
+_DASH_LINE = regex.compile(
+    r"""[ \t]*\r?\n[ \t]*[—–-][ \t]*
+    (?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})
+    (?:,[ \t]*(?P<role>[^\n«»“”"]{2,100}?))?[ \t]*(?:\r?\n|$)""",
+    regex.X,
+)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_TITLE_LINE_WORDS = 4  # a Title-Case line has at least this many words before its quote
+_TITLE_LINE_WORDS = 3  # a Title-Case line has at least this many words before its quote
 _LINE_WINDOW = 240  # characters read back for a label or a summary line
 
 
 def _line_before(ctx: QuoteContext) -> tuple[int, str]:
     """The stretch from the start of the quote's line, or the end of the quote before it, to the mark."""
     q, text = ctx.q, ctx.text
-    start = max(ctx.doc.paragraph(q.open_start)[0], q.open_start - _LINE_WINDOW)
+    start = max(ctx.s_start, q.open_start - _LINE_WINDOW)
     if ctx.previous is not None and ctx.previous.close_end > start:
         start = ctx.previous.close_end
     while start < q.open_start and text[start].isspace():
@@ -51,11 +59,17 @@ def label_line(ctx: QuoteContext) -> Attribution | None:
     if len(words) == 1 and not (name.isupper() and len(name) > 1):
         return None  # "Update:", "Reaction:": one word is a label only in capitals
     role = found.group("role")
+    if role and any(_clause_word(w.group().lower(), ctx.lex) for w in _WORD.finditer(role)):
+        return None  # "Luc Moreau, qui a remplacé X, a déclaré :": a clause, not an affiliation
     mention = Mention(
         "name", name, start + found.start("name"), start + found.end("name"), role.strip() if role else None
     )
     mention.person = True
     return Attribution(mention, None, label_line.rule)
+
+
+def _clause_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.verbs or word in lex.auxiliaries or word in lex.relatives or word in lex.complementizers
 
 
 @sieve("title-line", 0.75)
@@ -68,7 +82,10 @@ def title_line(ctx: QuoteContext) -> Attribution | None:
         return None
     lex = ctx.lex
     for k, w in enumerate(words):
-        if w.group().lower() in lex.verbs:
+        low = w.group().lower()
+        if low in lex.verbs or (
+            k and low.endswith(lex.adjectival_participle_endings) and low not in lex.function_words
+        ):
             if k == 0 or k > 4:
                 return None
             first, last = words[0], words[k - 1]
@@ -79,3 +96,24 @@ def title_line(ctx: QuoteContext) -> Attribution | None:
                 Mention("name", name, start + first.start(), start + last.end(), person=True), None, title_line.rule
             )
     return None
+
+
+@sieve("dash-line", 0.8)
+def dash_line(ctx: QuoteContext) -> Attribution | None:
+    """A quote signed on the line under it after a dash, with the signer's role after a comma:
+    "“…” ¶ — Ann Holt, cabinet member for transport"."""
+    q, text = ctx.q, ctx.text
+    found = _DASH_LINE.match(text, q.close_end, min(len(text), q.close_end + _LINE_WINDOW))
+    if not found:
+        return None
+    words = found.group("name").split()
+    if any(w.lower() in ctx.lex.function_words for w in words):
+        return None
+    role = found.group("role")
+    if role and any(_clause_word(w.group().lower(), ctx.lex) for w in _WORD.finditer(role)):
+        return None  # "Luc Moreau, qui a remplacé X, a déclaré :": a clause, not an affiliation
+    mention = Mention(
+        "name", found.group("name"), found.start("name"), found.end("name"), role.strip() if role else None
+    )
+    mention.person = True
+    return Attribution(mention, None, dash_line.rule)
