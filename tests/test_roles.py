@@ -80,3 +80,10 @@ def test_french_role_after_the_name_without_determiner():
 def test_an_age_after_the_name_is_no_role():
     text = "Marc Dufay, 71 ans, est rentré. « Je suis fatigué », a dit Marc Dufay."
     assert roles(text, "fr") == [("Marc Dufay", None)]
+
+
+def test_role_in_apposition_whose_complement_holds_a_name():
+    text = "« Le marché attend », commente Kim Daeho, analyste à Han River Securities."
+    assert roles(text, "fr") == [("Kim Daeho", "analyste à Han River Securities")]
+    text = "“Fares will rise,” said Tom Reyes, chief executive of Skyline Air."
+    assert roles(text, "en") == [("Tom Reyes", "chief executive of Skyline Air")]

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 _APPOSITION_TOKENS = 16  # an apposition stating a role is at most this long
 _ROLE_MENTIONS = 4096  # mentions read for the roles stated beside them: a flood costs no more
 _BEFORE_APPOSITION = frozenset(",;:.()")
+_HEAD_REACH = 3  # words before a role noun that qualify it: "Dutch finance minister"
 
 
 def scan_roles(r: Resolver) -> None:
@@ -62,6 +63,22 @@ def role_of(r: Resolver, seg: list[Token]) -> str | None:
     if not seg or not seg[0].is_word or seg[0].low in r.lex.pronouns:
         return None
     found = parse(seg, r.doc.text, r.lex)
-    if found is None or found.kind != "description" or not found.role or found.head in r.lex.epithet_nouns:
-        return None
-    return found.role
+    if found is not None and found.kind == "description":
+        return found.role if found.role and found.head not in r.lex.epithet_nouns else None
+    return headed_role(r, seg)
+
+
+def headed_role(r: Resolver, seg: list[Token]) -> str | None:
+    """A role noun near the start and a complement that holds a name: "analyste à Hi Investment",
+    "chief executive of Skyline Air" (the name makes the phrase read as a name)."""
+    lex = r.lex
+    k = 0
+    while k < len(seg) and seg[k].low in lex.determiners:
+        k += 1
+    for i in range(k, min(len(seg), k + _HEAD_REACH)):
+        tok = seg[i]
+        if tok.low in lex.role_nouns and tok.low not in lex.epithet_nouns:
+            return r.doc.text[seg[k].start : seg[-1].end]
+        if not tok.is_word or tok.low in lex.function_words or tok.low in lex.verbs:
+            return None
+    return None
