@@ -50,6 +50,10 @@ def bare(r: Resolver, m: Mention) -> bool:
     """A role noun or an epithet alone ("the writer", "the 64-year-old", "la commerçante
     landaise"): a description qualified further ("the New Jersey governor") is kept."""
     words = m.text.split()
+    for i, w in enumerate(words[1:], 1):
+        if fold(w) in r.lex.role_ends:
+            words = words[:i]  # "l'industriel dans un communiqué": an adjunct, not a qualifier
+            break
     extra = words[1:] if not epithet(r, m) else []
     if r.lex.grammar.adjectives_follow_noun and len(extra) == 1 and extra[0].islower():
         extra = [] if fold(extra[0]) not in r.lex.prepositions else extra
@@ -103,7 +107,7 @@ def author(r: Resolver, m: Mention) -> Entity | None:
 def as_organization(r: Resolver, subject: Mention) -> Entity | None:
     """The entity a named subject is, when it may be an organisation: a name of two words
     looks like a person's until a common noun ("the firm") or a document says otherwise."""
-    if subject.role or subject.gender:
+    if subject.role:
         return None
     entity = r.named_entity(subject)
     if entity.kind == "person" and (entity.gender or entity.roles or entity.quotes):
