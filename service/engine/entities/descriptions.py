@@ -96,11 +96,16 @@ def author(r: Resolver, m: Mention) -> Entity | None:
     if inner is not None and inner.kind == "name":
         return r.named_entity(inner)
     start = r.doc.sentence(m.start)[0]
-    if start == 0 or m.head not in fold(r.doc.text[r.doc.sentence(start - 1)[0] : start]):
+    if start == 0:
         return None
+    before = fold(r.doc.text[r.doc.sentence(start - 1)[0] : start]).replace("'", " ").split()
+    if not any(w in r.lex.document_nouns for w in before):
+        return None  # the sentence before speaks of no document: its subject did not write this one
     for subject in subjects_before(r, m.start, 1):
         if subject.kind == "name":
             return as_organization(r, subject)
+        if subject.person is False and subject.head not in r.lex.document_nouns:
+            return r.described_entity(subject)  # "L'Observatoire des lagunes a publié son bilan"
     return None
 
 
