@@ -20,6 +20,7 @@ from .reading.cues import CueIndex
 from .results import RoleBook, make_quote, numbered, quote_type, speakers
 from .sieves.attribution import Attribution
 from .sieves.context import QuoteContext
+from .sieves.dialogue import dialogue_turns
 from .sieves.formats import dash_line, label_line, title_line
 from .sieves.indirect import find_indirect
 from .sieves.passes import (
@@ -109,7 +110,7 @@ def _extract(text: str, language: str, indirect: bool, clock: Budget, max_quotes
         resolver.attributed.append((q.start, q.end, a))
         attributions.append(a)
     article = Article(doc, reader, resolver, marked, attributions, paragraph_chains(doc, marked))
-    for document_pass in (share_along_chains, repeat, continuations, share_along_chains):
+    for document_pass in (share_along_chains, repeat, dialogue_turns, continuations, share_along_chains):
         document_pass(article)
     roles = RoleBook(doc)
     found = [make_quote(doc, q.start, q.end, quote_type(doc, q), a, roles) for q, a in article.pairs()]
