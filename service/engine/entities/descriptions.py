@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..lang.lexicon import fold
 from ..reading.clauses import sentence_subject
-from ..reading.noun_phrase import Mention, parse
+from ..reading.noun_phrase import Mention, is_name_word, parse
 from .index import Entity
 
 if TYPE_CHECKING:
@@ -32,12 +32,48 @@ def referent(r: Resolver, m: Mention, det: str) -> Entity | None:
     if m.head in lex.document_nouns:
         return author(r, m)
     if m.person is False:
+        typed = typed_organization(r, m)
+        if typed is not None:
+            return typed
         return named_organization(r, m.start) if bare(r, m) else None
     if det in lex.possessive_determiners:
         return None
     if (m.person or m.age or epithet(r, m)) and bare(r, m):
         return salient_person(r, m) or r.only_person_named(m)
     return r.only_person_named(m) if m.person else None
+
+
+def typed_organization(r: Resolver, m: Mention) -> Entity | None:
+    """The organisation the article named with the same common noun: "l'agence Moody's … l'agence
+    de notation", "the carrier Skyline Air … the carrier"; the latest before, two paragraphs back at most."""
+    if r.org_types is None:
+        r.org_types = _typed_names(r)
+    floor = r.doc.paragraphs[max(0, r.doc.paragraph_index(m.start) - 2)][0]
+    named = [n for n in r.org_types.get(m.head or "", ()) if floor <= n.start < m.start]
+    return r.named_entity(named[-1]) if named else None
+
+
+def _typed_names(r: Resolver) -> dict[str, list[Mention]]:
+    """Each organisation noun directly followed (after at most two adjectives) by a name:
+    "le groupe laitier Montalait", "la chaîne France 24", "the operator Ribble Nightlink"."""
+    doc, lex = r.doc, r.lex
+    tokens, out = doc.all_tokens, {}
+    for i, low in enumerate(doc.lows):
+        if low not in lex.organization_nouns:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and tokens[j].is_word and not tokens[j].is_capitalized:
+            if tokens[j].low in lex.function_words:
+                break
+            j += 1
+        k = j
+        while k < len(tokens) and k - j < 5 and (is_name_word(tokens[k], lex) or tokens[k].text.isdigit()):
+            k += 1
+        if k > j and is_name_word(tokens[j], lex):
+            name = Mention("name", doc.text[tokens[j].start : tokens[k - 1].end], tokens[j].start, tokens[k - 1].end)
+            name.person = False
+            out.setdefault(low, []).append(name)
+    return out
 
 
 def epithet(r: Resolver, m: Mention) -> bool:

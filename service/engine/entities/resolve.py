@@ -42,6 +42,7 @@ class Resolver:
         self.index = EntityIndex(self.lex.name_suffixes)
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
+        self.org_types: dict[str, list[Mention]] | None = None  # organisation noun -> names it introduced
         scan_names(self.doc, self.index)
         scan_roles(self)
 
