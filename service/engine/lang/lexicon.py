@@ -93,6 +93,11 @@ class Lexicon:
     topic_markers: tuple[tuple[str, ...], ...]  # "as for", "quant à": what follows is the sentence's topic
     first_names: dict[str, str]  # the pack's own reading of a first name, over the shared table ("" unclear)
     grammar: Grammar
+    epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
+    document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
+    role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
+    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
+    possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
 
     def first_name_gender(self, word: str) -> str:
         """m, f or "" for a folded, accent-free first name: the pack's reading, else the shared table's."""
@@ -271,6 +276,11 @@ def load(language: str) -> Lexicon:
         topic_markers=_phrases(data.get("topic_markers", [])),
         first_names={fold(k): v for k, v in data.get("first_names", {}).items()},
         grammar=grammar,
+        epithet_nouns=fs("epithet_nouns"),
+        document_nouns=fs("document_nouns"),
+        role_ends=fs("role_ends"),
+        spokesperson_nouns=fs("spokesperson_nouns"),
+        possessive_determiners=fs("possessive_determiners"),
     )
     data.check(f"{pack.folder / 'lexicon.json'}")
     rv.check(f"{pack.folder / 'lexicon.json'}: reporting_verbs")
