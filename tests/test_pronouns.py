@@ -8,8 +8,8 @@ def speakers(text: str, language: str) -> list[str | None]:
 
 
 def test_animacy_an_english_organisation_is_never_she():
-    text = "Ada Lind welcomed the plan. “It is a start,” the ministry said. “We will see,” she said."
-    assert speakers(text, "en") == ["ministry", "Ada Lind"]
+    text = "Ada Lind welcomed the plan. “It is a start,” the health ministry said. “We will see,” she said."
+    assert speakers(text, "en") == ["health ministry", "Ada Lind"]
 
 
 def test_animacy_a_french_organisation_may_be_il():
