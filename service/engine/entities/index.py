@@ -211,14 +211,18 @@ class EntityIndex:
                 best, best_pos = entity, pos
         return best
 
-    def by_pronoun(self, gender: str, before: int) -> Entity | None:
-        """The latest entity a pronoun of ``gender`` may designate: "they" or "it" an
-        organisation that spoke ("it" never a person)."""
+    def by_pronoun(self, gender: str, before: int, accept=None) -> Entity | None:
+        """The latest entity a pronoun of ``gender`` may designate (and ``accept`` takes): "they"
+        or "it" an organisation that spoke ("it" never a person)."""
         if gender in ("p", "n"):
             return self._latest_org(before, lambda e: e.quotes > 0)
         return self.latest(
             before,
-            lambda e: e.kind == "person" and (gender in ("", "x") or e.likely_gender()[0] in ("", gender)),
+            lambda e: (
+                e.kind == "person"
+                and (gender in ("", "x") or e.likely_gender()[0] in ("", gender))
+                and (accept is None or accept(e))
+            ),
         )
 
     def by_description(self, head: str | None, age: str | None, person: bool | None, before: int) -> Entity | None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.lexicon import Lexicon, fold
-from ..lang.pack import Grammar
 from ..reading.clauses import sentence_subject, specific
 from ..reading.cues import Cue, find_cue_word
 from ..reading.noun_phrase import Mention
 from ..reading.speaker_phrase import speaker_left_of, speaker_right_of
 from ..text.document import CONTEXT
 from ..text.tokens import Token
-from .index import Entity
+from .index import Entity, name_words
 
 _TOPIC_LEAD = 4  # words a subject phrase may put before its name: "La demi-centre Ada Sy"
 _RECENT = 64  # an entity's latest mentions read to find where one ends
@@ -36,7 +35,7 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
         i -= 1  # read back from the pronoun, never the whole sentence
     fronted = i > s_start and text[i - 1] == ","
     # "Surpris par la politique du président X, il déclara": il is not X
-    person = r.index.by_pronoun(m.gender, s_start if fronted else m.start)
+    person = r.index.by_pronoun(m.gender, s_start if fronted else m.start, lambda e: agrees(m.gender, e, r.lex))
     person_at = person.latest_before(m.start) if person else -1
     p_start = r.doc.paragraphs[max(0, r.doc.paragraph_index(m.start) - 1)][0]
     for start, _, other in r.attributed_before(m.start + CONTEXT):
@@ -44,7 +43,7 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
         if start < p_start or at < person_at:
             break
         entity = other.entity
-        if entity is not None and at < m.start and agrees(m.gender, entity, r.lex.grammar):
+        if entity is not None and at < m.start and agrees(m.gender, entity, r.lex):
             return entity
     return person
 
@@ -62,7 +61,7 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
             found = _plain_subject(r, m, start, end)  # the subject of a sentence that reports nothing is salient too
         if found is None:
             topic = sentence_topic(r, start, end)
-            found = topic if topic is not None and agrees(m.gender, topic, r.lex.grammar) else None
+            found = topic if topic is not None and agrees(m.gender, topic, r.lex) else None
         if found is not None or start <= floor:
             return found
         start, end = doc.sentence(start - 1)[0], start
@@ -83,18 +82,18 @@ def _reporting_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity 
             # "Ada Sy, the coach at … and a former …, said the club would…": the verb's subject is
             # the name the sentence opens with, whatever its apposition
             topic = sentence_topic(r, start, end)
-            if topic is not None and agrees(m.gender, topic, lex.grammar):
+            if topic is not None and agrees(m.gender, topic, lex):
                 return topic
         elif subject is not None and subject.kind == "name":
             entity = r.named_entity(subject)
-            if agrees(m.gender, entity, lex.grammar) and (
+            if agrees(m.gender, entity, lex) and (
                 entity.kind == "person" or lex.grammar.organizations_are_pronoun_antecedents
             ):
                 return entity
         if subject is not None and subject.kind == "description" and (specific(subject) or plural(r, subject)):
             # "ajoute le documentaire qui précise que …, selon lui, …"
             entity = r.described_entity(subject)
-            if agrees(m.gender, entity, lex.grammar) and (m.gender == "p") == plural(r, subject):
+            if agrees(m.gender, entity, lex) and (m.gender == "p") == plural(r, subject):
                 return entity
     return None
 
@@ -105,7 +104,7 @@ def _plain_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity | No
     if subject is None or subject.kind != "name":
         return None
     entity = r.named_entity(subject)
-    return entity if entity.kind == "person" and agrees(m.gender, entity, r.lex.grammar) else None
+    return entity if entity.kind == "person" and agrees(m.gender, entity, r.lex) else None
 
 
 def _cue_subject(tokens: list[Token], c: Cue, text: str, lex: Lexicon) -> Mention | None:
@@ -168,9 +167,11 @@ def plural(r: Resolver, m: Mention) -> bool:
     return bool(before) and fold(before[-1]) in r.lex.plural_determiners
 
 
-def agrees(gender: str, entity: Entity, grammar: Grammar) -> bool:
+def agrees(gender: str, entity: Entity, lex: Lexicon) -> bool:
     """A pronoun of ``gender`` may designate ``entity``: "it" never a person; "he" or "she" an
-    organisation only where the language says so ("il" is a ministry too); "I" never one."""
+    organisation only where the language says so ("il" is a ministry too), nor a name made with
+    an organisation noun ("the Pacific Command"); "I" never one."""
+    grammar = lex.grammar
     if entity.kind == "organization":
         # a lone capitalised word ("Cruz") may be a surname the article never gave in full
         lone_name = " " not in entity.name and entity.name[:1].isupper() and not entity.name.isupper()
@@ -178,5 +179,11 @@ def agrees(gender: str, entity: Entity, grammar: Grammar) -> bool:
             gender in ("", "m", "f") and (grammar.organizations_are_pronoun_antecedents or lone_name)
         )
     if gender == "n":
+        return False
+    if (
+        gender in ("m", "f")
+        and not grammar.organizations_are_pronoun_antecedents
+        and any(w in lex.organization_nouns for w in name_words(entity.name))
+    ):
         return False
     return gender in ("", "x", "p") or entity.likely_gender()[0] in ("", gender)
