@@ -9,7 +9,7 @@ from flask import Flask
 from . import api, auth, cors, docs, errors, observe, ops, settings, view
 from .bodies import LimitedRequest
 
-OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+OPENAPI_PATH = Path(__file__).resolve().parent / "openapi.yaml"  # a link to the top-level file; a copy in the wheel
 
 # the QUOTES_* settings and their defaults are in settings.py
 DEFAULTS = {"OPENAPI_PATH": str(OPENAPI_PATH)}
