@@ -4,6 +4,7 @@ repeated quotes, the sentence before, the previous speaker. ``pipeline.py`` hold
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -16,7 +17,7 @@ from ..reading.speaker_phrase import speaker_left_of
 from ..text.document import CONTEXT, Document
 from ..text.marks import Marked
 from .attribution import Attribution
-from .registry import sieve
+from .registry import RULES, sieve
 from .speaker import speaker_for
 
 _LAST_ALNUM = regex.compile(r"(?r)[\p{L}\p{N}]")
@@ -34,7 +35,7 @@ class Article:
     attributions: list[Attribution]
     chains: list[list[int]]
 
-    def pairs(self):
+    def pairs(self) -> Iterator[tuple[Marked, Attribution]]:
         return zip(self.marked, self.attributions, strict=True)
 
 
@@ -135,10 +136,13 @@ def continuations(article: Article) -> None:
     for q, a in article.pairs():
         if a.entity is None and a.rule != repeat.rule and standalone(doc, q):
             previous_sentence(article, q, a)
+            if a.entity is None:
+                previous_subject(article, q, a)
             if a.entity is None and last is not None:
                 continuation(doc, q, a, last)
         if a.entity is not None and a.rule != repeat.rule:
-            last = (q, a)
+            # a speaker found on weak evidence is not handed on: one doubtful guess stays one
+            last = (q, a) if a.confidence >= RULES[continuation.rule].confidence else None
 
 
 @sieve("previous-sentence", 0.65)
@@ -162,6 +166,26 @@ def previous_sentence(article: Article, q: Marked, a: Attribution) -> None:
                     a.cue, a.cue_tokens = c, tokens
                     a.settle(entity, speaker, role, previous_sentence.rule, resolution)
                 return
+
+
+@sieve("previous-subject", 0.5)
+def previous_subject(article: Article, q: Marked, a: Attribution) -> None:
+    """A quote that opens its paragraph after a sentence whose subject is a named person and
+    that reports nothing: "La présidente du club, Maud Keller, a soulevé le trophée. ¶ « … »".
+    Weaker than a reporting verb: the person may be quoted by someone else."""
+    doc = article.doc
+    s_start, _ = doc.sentence(q.open_start)
+    if s_start == 0 or doc.paragraph(q.open_start)[0] != q.open_start:
+        return
+    p_start, p_end = doc.sentence(s_start - 1)
+    if doc.paragraph_index(p_start) < doc.paragraph_index(q.open_start) - 1 or doc.has_quote(p_start, p_end):
+        return
+    subject = sentence_subject(article.reader, p_start, p_end)
+    if subject is None or subject.kind != "name":
+        return
+    entity = article.resolver.named_entity(subject)
+    if entity.kind == "person":
+        a.settle(entity, subject, subject.role, previous_subject.rule, "name")
 
 
 @sieve("continuation", 0.6)
