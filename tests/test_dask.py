@@ -117,7 +117,8 @@ def test_a_partition_without_quotes_keeps_the_columns():
 
 
 def test_one_row_per_quote_with_its_speaker_and_evidence():
-    (row,) = rows("d1", "« Nous partons », a déclaré Sergueï Lavrov, ministre des Affaires étrangères.")
+    text = "« Nous partons », a déclaré Sergueï Lavrov, ministre des Affaires étrangères."
+    (row,) = rows("d1", text, indirect=False)
     assert row["document_id"] == "d1" and row["language"] == "fr"
     assert (row["quote_text"], row["type"], row["speaker_name"], row["rule"]) == (
         "Nous partons",
@@ -126,6 +127,7 @@ def test_one_row_per_quote_with_its_speaker_and_evidence():
         "cue-after",
     )
     assert row["cue_text"] == "a déclaré" and 0 < row["confidence"] <= 1
+    assert row["speaker_role"] == "ministre des Affaires étrangères"
 
 
 def test_the_spark_schema_names_every_column():

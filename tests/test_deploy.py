@@ -14,8 +14,8 @@ from conftest import ROOT
 from service import create_app
 
 MANIFESTS = ROOT / "deploy" / "kubernetes"
-# A worker's peak on the worst accepted input (1 MB of tiny quotes: 250,000 quotes, a 41 MB
-# answer), measured with /proc/self/status VmHWM; the arbiter and the page cost about 100 MB more.
+# A worker's peak on the worst accepted input (1 MB of tiny quotes), with margin: 398 MB before
+# the 5000-quote cap, 269 MB with it (benchmarks/memory.py); the arbiter about 100 MB more.
 WORST_WORKER_PEAK_MB = 400
 ARBITER_MB = 100
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from net import free_port, wait_until_up
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import ROOT, SEEDS
 
@@ -32,12 +33,12 @@ def _pins(path: Path) -> dict[str, Requirement]:
         line = line.split("#", 1)[0].strip()
         if line and not line.startswith("-"):
             requirement = Requirement(line)
-            pins[requirement.name.lower()] = requirement
+            pins[canonicalize_name(requirement.name)] = requirement
     return pins
 
 
 def test_every_runtime_dependency_is_declared_once_and_pinned_for_the_image():
-    declared = {Requirement(r).name.lower(): Requirement(r) for r in PYPROJECT["project"]["dependencies"]}
+    declared = {canonicalize_name(Requirement(r).name): Requirement(r) for r in PYPROJECT["project"]["dependencies"]}
     pinned = _pins(ROOT / "requirements.txt")
     assert declared.keys() == pinned.keys()
     for name, requirement in declared.items():
@@ -50,7 +51,7 @@ def test_the_dask_extra_is_pinned_for_the_tests():
     pinned = _pins(ROOT / "requirements-dev.txt")
     for line in PYPROJECT["project"]["optional-dependencies"]["dask"]:
         requirement = Requirement(line)
-        (spec,) = pinned[requirement.name.lower()].specifier
+        (spec,) = pinned[canonicalize_name(requirement.name)].specifier
         assert requirement.specifier.contains(spec.version)
 
 
