@@ -83,6 +83,7 @@ class Lexicon:
     role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
     spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
     possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
+    participle_frames: frozenset[str] = frozenset()  # ", with X saying": X speaks
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -247,6 +248,7 @@ def load(language: str) -> Lexicon:
         role_ends=fs("role_ends"),
         spokesperson_nouns=fs("spokesperson_nouns"),
         possessive_determiners=fs("possessive_determiners"),
+        participle_frames=fs("participle_frames"),
     )
     data.check(f"{pack.folder / 'lexicon.json'}")
     rv.check(f"{pack.folder / 'lexicon.json'}: reporting_verbs")
