@@ -35,3 +35,90 @@ def test_clause_with_quotation_marks_is_not_indirect():
     text = "Jean Dupont a affirmé que « rien ne change »."
     assert indirect(text) == []
     assert [q.type for q in extract(text).quotes] == ["mixed"]
+
+
+def test_clause_with_double_apostrophe_marks_is_not_indirect_too():
+    text = "The aide said the senator was ''very tired'' and would rest."
+    assert indirect(text) == []
+    assert [q.type for q in extract(text).quotes] == ["mixed"]
+
+
+def test_clause_without_marks_next_to_double_apostrophe_quote_stays_indirect():
+    text = "Ann Holt said the senator would rest. ''He is tired,'' she said."
+    assert indirect(text) == [("the senator would rest", "Ann Holt")]
+
+
+def test_aside_between_subject_and_verb_then_bare_clause():
+    text = "Ann Holt, a nurse at the city hospital, said she had worked three night shifts in a row."
+    assert indirect(text) == [("she had worked three night shifts in a row", "Ann Holt")]
+
+
+def test_inverted_incise_after_comma_is_not_a_bare_clause():
+    text = "The bridge will reopen on Monday, said Maria Lopez, the head of the roads agency."
+    assert indirect(text) == [("The bridge will reopen on Monday", "Maria Lopez")]
+
+
+def test_bare_clause_after_the_person_told():
+    text = "Omar Haddad told the court he had not seen the cyclist before the crash."
+    assert indirect(text) == [("he had not seen the cyclist before the crash", "Omar Haddad")]
+
+
+def test_the_outlet_told_is_no_clause():
+    assert indirect("The fire spread quickly, Omar Haddad told The Daily Courier.") == [
+        ("The fire spread quickly", "Omar Haddad")
+    ]
+
+
+def test_bare_clause_opening_with_there_and_after_a_day():
+    assert indirect("Omar Haddad said Monday there was no money left for the repairs.") == [
+        ("there was no money left for the repairs", "Omar Haddad")
+    ]
+
+
+def test_according_to_at_the_end_of_the_sentence():
+    assert indirect("The bridge will reopen on Monday, according to the roads agency.") == [
+        ("The bridge will reopen on Monday", "roads agency")
+    ]
+    assert indirect("The bridge will reopen on Monday, according to Maria Lopez, a spokeswoman.") == [
+        ("The bridge will reopen on Monday", "Maria Lopez")
+    ]
+
+
+def test_selon_at_the_end_and_in_the_middle_of_the_sentence():
+    assert indirect("Le pont rouvrira lundi, selon la préfecture de la Somme.") == [
+        ("Le pont rouvrira lundi", "préfecture de la Somme")
+    ]
+    assert indirect("En 2019, selon le ministère de l'Intérieur, le pont a été fermé deux fois.") == [
+        ("le pont a été fermé deux fois", "ministère de l'Intérieur")
+    ]
+
+
+def test_selon_with_a_source_that_is_no_speaker_reports_nothing():
+    assert indirect("Les prix varient beaucoup, selon les saisons.") == []
+
+
+def test_parenthetical_tag_reports_what_follows_it():
+    text = (
+        "The designer Ada Obi opened a shop in 2019. Still, she says, most of her orders come from nearby. "
+        "The business, she added, would not exist without the courier firm."
+    )
+    assert indirect(text) == [
+        ("most of her orders come from nearby", "Ada Obi"),
+        ("would not exist without the courier firm", "Ada Obi"),
+    ]
+
+
+def test_french_parenthetical_tag_reports_what_follows_it():
+    text = (
+        "La viticultrice Élise Roux a arraché trois hectares. Pourtant, assure-t-elle, le domaine n'est pas "
+        "en danger. Le millésime 2023, ajoute-t-elle, s'est bien vendu à l'export."
+    )
+    assert indirect(text) == [
+        ("le domaine n'est pas en danger", "Élise Roux"),
+        ("s'est bien vendu à l'export", "Élise Roux"),
+    ]
+
+
+def test_incise_followed_by_a_coordinated_clause_reports_the_clause_before():
+    text = "The designer Ada Obi spoke on Monday. The plan is dead, she said, and the talks are over."
+    assert indirect(text) == [("The plan is dead", "Ada Obi")]

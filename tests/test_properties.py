@@ -60,8 +60,9 @@ def test_spans_are_honest_and_results_deterministic(text, language):
         assert text[quote.start : quote.end] == quote.text
         assert 0.0 <= quote.confidence <= 1.0
         if quote.speaker:
-            assert 0 <= quote.speaker.start <= quote.speaker.end <= len(text)
-            assert quote.speaker.entity in {s.id for s in result.speakers}
+            assert 0 <= quote.speaker.start < quote.speaker.end <= len(text)
+            (speaker,) = [s for s in result.speakers if s.id == quote.speaker.entity]
+            assert (quote.speaker.start, quote.speaker.end) in {(m.start, m.end) for m in speaker.mentions}
         if quote.cue:
             assert text[quote.cue.start : quote.cue.end] == quote.cue.text
     for speaker in result.speakers:

@@ -13,6 +13,9 @@ from .sieves.attribution import Attribution
 from .text.document import Document
 from .text.marks import Marked
 
+_LOOKED_AT = 64  # an entity's mentions read for a speaker span (bounded)
+_GENDERS = {"f": "female", "m": "male"}
+
 
 def quote_type(doc: Document, q: Marked) -> str:
     """direct when the quote stands as a statement of its own, mixed when it is woven into a sentence."""
@@ -133,20 +136,26 @@ def make_quote(doc: Document, start: int, end: int, kind: str, a: Attribution, r
     speaker = None
     if a.entity is not None:
         m = a.mention
-        speaker = SpeakerRef(
-            a.entity.name,
-            a.entity.id,
-            a.entity.kind,
-            roles.role(a, start) if roles is not None else a.role,
-            m.start if m else start,
-            m.end if m else start,
-            a.resolution,
-        )
+        at = (m.start, m.end) if m is not None and m.start < m.end else _mention_near(a.entity, start)
+        if at is not None:
+            role = roles.role(a, start) if roles is not None else a.role
+            speaker = SpeakerRef(a.entity.name, a.entity.id, a.entity.kind, role, *at, a.resolution)
     cue = None
     if a.cue is not None and a.cue_tokens:
         first, last = a.cue_tokens[a.cue.first], a.cue_tokens[a.cue.last - 1]
         cue = Span(doc.text[first.start : last.end], first.start, last.end)
     return Quote("", doc.text[start:end], start, end, kind, speaker, cue, a.confidence, a.rule)
+
+
+def _mention_near(entity: Entity, pos: int) -> tuple[int, int] | None:
+    """The speaker's own mention when the rule that found it read none ("Et d'ajouter que …"):
+    its latest mention before ``pos``, else its first one. Never an empty span."""
+    spans = [(s, t) for s, t in entity.mentions[-_LOOKED_AT:] if s < t]
+    before = [span for span in spans if span[0] < pos]
+    if before:
+        return max(before)
+    first = [(s, t) for s, t in entity.mentions[:_LOOKED_AT] if s < t]
+    return min(first) if first else None
 
 
 def numbered(found: list[Quote], continued: dict[int, int]) -> list[Quote]:
@@ -178,5 +187,7 @@ def speakers(doc: Document, index: EntityIndex, quotes: list[Quote]) -> list[Spe
     for e in index.entities:
         if e.id in used:
             spans = [Span(doc.text[s:t], s, t) for s, t in sorted(e.mentions)]
-            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans))
+            gender, source = e.likely_gender() if e.kind == "person" else ("", "")
+            gender, source = _GENDERS.get(gender), source or None
+            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans, gender, source))
     return out

@@ -16,7 +16,7 @@ from ..reading.cues import CueIndex
 from ..reading.noun_phrase import Mention
 from .descriptions import determiner_of, referent
 from .index import Entity, EntityIndex
-from .names import scan_names
+from .names import gender_source, scan_names
 from .pronouns import pronoun_antecedent
 from .roles import scan_roles
 
@@ -39,7 +39,7 @@ class Resolver:
         self.cues = cues
         self.doc = cues.doc
         self.lex = cues.doc.lex
-        self.index = EntityIndex(self.lex.name_suffixes)
+        self.index = EntityIndex(self.lex.name_suffixes, self.lex.first_name_gender)
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
         self.org_types: dict[str, list[Mention]] | None = None  # organisation noun -> names it introduced
@@ -53,7 +53,7 @@ class Resolver:
         if m.kind == "pronoun":
             entity = self.entity_for(antecedent)[0] if antecedent is not None else pronoun_antecedent(self, m)
             if entity:
-                self.index.mention(entity, m.start, m.end)
+                self.index.mention(entity, m.start, m.end, m.gender, "pronoun")
             return entity, "pronoun"
         return self.described_entity(m), "description"
 
@@ -69,8 +69,9 @@ class Resolver:
             entity = index.organization(m.text, m.start, m.end)
             if m.person is not False and m.head not in self.lex.document_nouns:
                 entity.kind = "person"
+                entity.learn_gender(m.gender, "role noun")  # "the spokeswoman", "la ministre"
         else:
-            index.mention(entity, m.start, m.end)
+            index.mention(entity, m.start, m.end, m.gender, "role noun")
             if entity.kind == "person" or m.head in self.lex.spokesperson_nouns:
                 entity.add_role(m.role)  # an organisation speaks with its spokesperson's role
         return entity
@@ -99,7 +100,7 @@ class Resolver:
         if person is None:
             person = index.known_person(m.text) or " " in m.text
         entity = (
-            index.person(m.text, m.start, m.end, m.gender, m.role)
+            index.person(m.text, m.start, m.end, m.gender, m.role, gender_source(self.doc.text, m, self.lex))
             if person
             else index.organization(m.text, m.start, m.end)
         )

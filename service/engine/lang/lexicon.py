@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .first_names import first_name_table
 from .pack import Grammar
 from .registry import pack_for
 
@@ -32,17 +33,25 @@ class Lexicon:
     verbs: dict[str, str]  # one-word form -> lemma
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
     not_speech: frozenset[str]
+    never_inverted: frozenset[str]  # "X, Y, told reporters": the phrase after these verbs is their object
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
+    addressee_verbs: frozenset[str]  # "told the court he …": the person told stands before the clause
+    non_sources: frozenset[str]  # "selon les saisons": nouns after "selon" that name no source
+    clause_openers: frozenset[str]  # "said there was …": words that open a clause without "that"
     infinitives: dict[str, str]  # infinitive -> lemma, for "Et d'ajouter que …"
     participles: frozenset[str]  # French past participles: verbs only after an auxiliary ("a déclaré")
     auxiliaries: frozenset[str]
     according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
     weak_according: frozenset[str]  # "pour": a source only when a name or a phrase closed by a comma follows
+    infinitive_frames: tuple[tuple[str, ...], ...]  # "vient d'annoncer", "went on to warn": the frame's subject speaks
     infinitive_leads: frozenset[tuple[str, ...]]  # "et de": "Et d'ajouter que …" reports the last speaker
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
     object_pronouns: dict[str, str]  # "selon lui", "according to her"
+    object_clitics: dict[str, str]  # "lui a répondu": -> the verb ending that makes it the subject ("nous")
+    clitic_hosts: frozenset[str]  # "comme le rappelle X": after these, "le" is a clitic, not an article
     relatives: frozenset[str]
+    subject_relatives: frozenset[str]  # "who", "qui": the relative pronoun is the clause's subject
     complementizers: frozenset[str]
     determiners: frozenset[str]
     indefinites: frozenset[str]  # "a prominent New York Democrat" describes, it does not name
@@ -54,8 +63,10 @@ class Lexicon:
     name_suffixes: frozenset[str]  # "Jr", "Sr", "III": part of a name, never a surname
     prepositions: frozenset[str]
     clause_breakers: frozenset[str]
+    coordinators: frozenset[str]  # "a déclaré X et Y": two speakers of one quote
     skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
     time_words: frozenset[str]
+    adjunct_prepositions: frozenset[str]  # "said X during a briefing": they end a name's phrase
     object_words: frozenset[str]
     months: frozenset[str]
     days: frozenset[str]
@@ -74,9 +85,13 @@ class Lexicon:
     infinitive_markers: frozenset[str]  # "to": a preposition a verb may follow
     possessive_endings: tuple[str, ...]  # "Trump's claim": a cue word after a possessive is a noun
     hanging_participle_endings: tuple[str, ...]  # "…, adding that": the clause hangs on the one before
+    predicate_aside_endings: tuple[str, ...]  # "X, visibly shaken, said": an aside that names nobody
     inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
+    plural_determiners: frozenset[str]  # "les", "these": the noun phrase after them is plural
+    topic_markers: tuple[tuple[str, ...], ...]  # "as for", "quant à": what follows is the sentence's topic
+    first_names: dict[str, str]  # the pack's own reading of a first name, over the shared table ("" unclear)
     grammar: Grammar
     epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
     document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
@@ -84,6 +99,11 @@ class Lexicon:
     spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
     possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
     participle_frames: frozenset[str] = frozenset()  # ", with X saying": X speaks
+
+    def first_name_gender(self, word: str) -> str:
+        """m, f or "" for a folded, accent-free first name: the pack's reading, else the shared table's."""
+        gender = self.first_names.get(word)
+        return first_name_table().get(word, "") if gender is None else gender
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -203,17 +223,25 @@ def load(language: str) -> Lexicon:
         verbs=verbs,
         phrases=phrases,
         not_speech=frozenset(rv.get("not_speech", [])),
+        never_inverted=frozenset(rv.get("never_inverted", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
+        addressee_verbs=frozenset(rv.get("addressee_verbs", [])),
+        clause_openers=fs("clause_openers"),
+        non_sources=fs("non_sources"),
         infinitives=infinitives,
         participles=participles,
         auxiliaries=fs("auxiliaries"),
         according=according,
         weak_according=frozenset(" ".join(p) for p in _phrases(data.get("weak_according_to", []))),
+        infinitive_frames=_phrases(data.get("infinitive_frames", [])),
         infinitive_leads=frozenset(_phrases(data.get("infinitive_leads", []))),
         statement_phrases=_phrases(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
+        object_clitics={fold(k): v for k, v in data.get("object_clitics", {}).items()},
+        clitic_hosts=fs("clitic_hosts"),
         relatives=fs("relative_pronouns"),
+        subject_relatives=fs("subject_relatives"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),
         indefinites=fs("indefinite_determiners"),
@@ -225,8 +253,10 @@ def load(language: str) -> Lexicon:
         name_suffixes=fs("name_suffixes"),
         prepositions=fs("prepositions"),
         clause_breakers=fs("clause_breakers"),
+        coordinators=fs("coordinators"),
         skippable=fs("aux_and_adverbs"),
         time_words=fs("time_words"),
+        adjunct_prepositions=fs("adjunct_prepositions"),
         object_words=fs("object_words"),
         months=fs("months"),
         days=fs("days"),
@@ -239,9 +269,13 @@ def load(language: str) -> Lexicon:
         infinitive_markers=fs("infinitive_markers"),
         possessive_endings=tuple(data.get("possessive_endings", ())),
         hanging_participle_endings=tuple(data.get("hanging_participle_endings", ())),
+        predicate_aside_endings=tuple(data.get("predicate_aside_endings", ())),
         inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
+        plural_determiners=fs("plural_determiners"),
+        topic_markers=_phrases(data.get("topic_markers", [])),
+        first_names={fold(k): v for k, v in data.get("first_names", {}).items()},
         grammar=grammar,
         epithet_nouns=fs("epithet_nouns"),
         document_nouns=fs("document_nouns"),

@@ -83,7 +83,9 @@ def _may_report(doc, c: Cue, lex) -> bool:
 
 
 def _holds_quote(doc, clause: Clause) -> bool:
-    return any(ch in '«»“”"„' for ch in doc.text[clause.start : clause.end])
+    """A marked quote, or a stray mark, inside the clause: ``''…''`` and `` ``…'' `` count as marks."""
+    text = doc.text[clause.start : clause.end]
+    return doc.has_quote(clause.start, clause.end) or "''" in text or any(ch in '«»“”"„' for ch in text)
 
 
 def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
@@ -115,15 +117,68 @@ def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, in
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
             heads.append((c, i + 1))
-        elif c.lemma in lex.bare_clause and c.last < len(tokens):
-            nxt = tokens[c.last]
-            if (
-                (nxt.low in lex.pronouns or nxt.low in lex.determiners or _name_like(nxt, lex))
-                and c.first > 0
-                and tokens[c.first - 1].text != ","
-            ):
-                heads.append((c, c.last))
+        elif c.lemma in lex.bare_clause:
+            begin = _bare_clause_start(tokens, c, lex)
+            if begin is not None:
+                heads.append((c, begin))
     return heads
+
+
+def _bare_clause_start(tokens: list[Token], c: Cue, lex) -> int | None:
+    """Where a clause without "that" begins after its verb: "said (on Monday) she …", "told the
+    court he …". After a comma the verb is an incise ("…, said Ann Holt.") unless a clause follows
+    it: "Ann Holt, a nurse, said she had …"."""
+    i = c.last
+    while i < len(tokens) and _time_word(tokens, i, lex):
+        i += 1
+    if c.lemma in lex.addressee_verbs:
+        i = _after_addressee(tokens, i, lex)
+    if i >= len(tokens) or c.first == 0 or not _opens_clause(tokens[i], lex):
+        return None
+    if tokens[c.first - 1].text == "," and not (tokens[i].low in lex.pronouns or _has_finite(tokens, i, lex)):
+        return None
+    return i
+
+
+def _time_word(tokens: list[Token], i: int, lex) -> bool:
+    """ "Monday", "last week", "on Tuesday": a time phrase between a verb and its clause."""
+    low = tokens[i].low
+    if low in lex.prepositions:
+        return i + 1 < len(tokens) and (tokens[i + 1].low in lex.days or tokens[i + 1].low in lex.months)
+    return low in lex.time_words and low not in lex.determiners
+
+
+def _after_addressee(tokens: list[Token], i: int, lex) -> int:
+    """Past the person told: "told him", "told reporters", "told the court", "told CNN"."""
+    j = i
+    if j < len(tokens) and tokens[j].low in lex.determiners and tokens[j].low not in lex.pronouns:
+        j += 1
+        while j < len(tokens) and j - i < 4 and tokens[j].is_word and not _opens_clause(tokens[j], lex):
+            j += 1
+        return j
+    while j < len(tokens) and j - i < 4 and (tokens[j].low in lex.object_words or _name_like(tokens[j], lex)):
+        j += 1
+    return j
+
+
+def _opens_clause(tok: Token, lex) -> bool:
+    return (
+        tok.low in lex.pronouns
+        or tok.low in lex.determiners
+        or tok.low in lex.clause_openers
+        or tok.text[0].isdigit()
+        or _name_like(tok, lex)
+    )
+
+
+def _has_finite(tokens: list[Token], i: int, lex) -> bool:
+    """An auxiliary before the next comma: "mobile phones would be banned"."""
+    for tok in tokens[i + 1 : i + 10]:
+        if tok.text in ",;:.!?":
+            return False
+        if tok.low in lex.auxiliaries:
+            return True
+    return False
 
 
 def _clause_end(tokens: list[Token], begin: int, next_head: int | None, lex) -> int:
@@ -176,15 +231,10 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
         return []
     first, last = cues[0], cues[-1]
     if first.kind == "according" and first.first == 0:
-        speaker = according_source(tokens, first, text, lex)
-        comma = next((i for i in range(first.last, len(tokens)) if tokens[i].text == ","), None)
-        if speaker and comma is not None:
-            end = _trim_end(tokens, comma + 1, len(tokens))
-            if _word_count(tokens[comma + 1 : end]) >= MIN_WORDS:
-                return _clause(
-                    resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, first, according_to.rule
-                )
-        return []
+        return _according_first(resolver, tokens, first)
+    inner = next((c for c in cues if c.kind == "according" and tokens[c.first - 1].text == ","), None)
+    if inner is not None:
+        return _according_inside(resolver, tokens, inner)
     if (
         last.first < 2
         or last.kind != "verb"
@@ -207,10 +257,73 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
         comma = k - 1
     if speaker is None or not specific(speaker):
         return []
+    after = _parenthetical_rest(tokens, max(last.last, _index_after(tokens, speaker.end)), comma, lex)
+    if after is not None:
+        return _clause(resolver, tokens[after[0]].start, tokens[after[1] - 1].end, speaker, last, sentence_cue.rule)
     end = _trim_end(tokens, 0, comma)
     if _word_count(tokens[:end]) < MIN_WORDS + 1:
         return []
     return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
+
+
+def _index_after(tokens: list[Token], pos: int) -> int:
+    return next((i for i, t in enumerate(tokens) if t.start >= pos), len(tokens))
+
+
+def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> tuple[int, int] | None:
+    """A tag set off by commas inside the sentence reports what follows it: "Still, she says, most
+    orders come from …"; "The plan, he added, would cost …" (the content starts at the verb)."""
+    k = next((i for i in range(tag_end, min(len(tokens), tag_end + 4)) if tokens[i].text == ","), None)
+    if k is None:
+        return None
+    end = _trim_end(tokens, k + 1, len(tokens))
+    if _word_count(tokens[k + 1 : end]) < MIN_WORDS:
+        return None
+    head = tokens[k + 1]
+    if head.low in lex.clause_breakers:
+        return None  # "…, she said, and the talks are over": two clauses, the first one reported
+    opens_predicate = head.is_word and not head.is_capitalized and not _apposition(head, lex)
+    opens_predicate = opens_predicate and head.low not in lex.determiners and head.low not in lex.prepositions
+    if opens_predicate or _word_count(tokens[:comma]) <= 2:
+        return k + 1, end
+    return None
+
+
+def _according_first(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
+    """ "Selon X, CLAUSE" / "According to X, CLAUSE"."""
+    speaker = according_source(tokens, cue, resolver.doc.text, resolver.lex)
+    comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), None)
+    if speaker is None or comma is None:
+        return []
+    end = _trim_end(tokens, comma + 1, len(tokens))
+    if _word_count(tokens[comma + 1 : end]) < MIN_WORDS:
+        return []
+    return _clause(resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, cue, according_to.rule)
+
+
+def _according_inside(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
+    """ "CLAUSE, according to X." gives the clause before the source; "ADV, selon X, CLAUSE" and
+    "A, selon X, B" the clause after it."""
+    lex, text = resolver.lex, resolver.doc.text
+    speaker = according_source(tokens, cue, text, lex)
+    if speaker is None or speaker.text.split()[-1].casefold() in lex.non_sources:
+        return []  # "…, selon les saisons": no source
+    k = next((i for i in range(cue.last, len(tokens)) if tokens[i].start >= speaker.end), len(tokens))
+    rest = _trim_end(tokens, k, len(tokens))
+    if k < rest and tokens[k].text == "," and _apposition(tokens[k + 1], lex):
+        k = rest  # "…, according to Ann Holt, a spokeswoman for the agency."
+    if k >= rest:  # the source ends the sentence
+        end = _trim_end(tokens, 0, cue.first - 1)
+        if _word_count(tokens[:end]) < MIN_WORDS + 1:
+            return []
+        return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, cue, according_to.rule)
+    if tokens[k].text != "," or _word_count(tokens[k + 1 : rest]) < MIN_WORDS:
+        return []
+    return _clause(resolver, tokens[k + 1].start, tokens[rest - 1].end, speaker, cue, according_to.rule)
+
+
+def _apposition(tok: Token, lex) -> bool:
+    return tok.low in lex.indefinites or tok.low in lex.role_nouns
 
 
 def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:

@@ -27,7 +27,7 @@ _TOKEN = regex.compile(
 # or directly by a capital after a lower-case letter ("Peskov.Le porte-parole"). The match
 # starts with the stop itself, a literal the regex engine can scan for fast.
 _BOUNDARY = regex.compile(
-    r"""[.!?…](?:[\s\u00a0\u202f]+(?=[\p{Lu}«“"„‘\p{N}])|(?<=\p{Ll}[.!?])(?=\p{Lu}\p{Ll}))""",
+    r"""[.!?…](?:[\s\u00a0\u202f]+(?=[\p{Lu}«“"„‘\p{N}]|''|``)|(?<=\p{Ll}[.!?])(?=\p{Lu}\p{Ll}))""",
     regex.X,
 )
 _LAST_WORD = regex.compile(r"(?r)([\p{L}.]+)[.!?…]$")  # searched from the end: the word before a stop
