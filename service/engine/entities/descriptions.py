@@ -151,7 +151,7 @@ def as_organization(r: Resolver, subject: Mention) -> Entity | None:
     if subject.role:
         return None
     entity = r.named_entity(subject)
-    if entity.kind == "person" and (entity.gender or entity.roles or entity.quotes):
+    if entity.kind == "person" and (entity.likely_gender()[0] or entity.roles or entity.quotes):
         return None
     entity.kind = "organization"
     return entity

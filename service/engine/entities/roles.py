@@ -42,21 +42,26 @@ def role_before(r: Resolver, start: int) -> str | None:
     while k > 0 and tokens[k - 1].text not in _BEFORE_APPOSITION and len(tokens) - k < _APPOSITION_TOKENS:
         k -= 1
     seg = tokens[k:-1]
+    while seg and (seg[0].low in r.lex.prepositions or seg[0].low in r.lex.clause_breakers):
+        seg = seg[1:]  # ", with the leader of the union, Pieter Van Damme,"
     if not seg or seg[0].low not in r.lex.determiners or seg[0].low in r.lex.indefinites:
         return None
     return role_of(r, seg)
 
 
 def role_after(r: Resolver, end: int) -> str | None:
-    """ "Nom, ROLE [complément]," with or without a determiner."""
+    """ "Nom, ROLE [complément]," with or without a determiner, closed by a comma, a stop or
+    the end of the line ("— Ann Holt, parent")."""
     doc = r.doc
-    tokens = doc.tokens(end, min(doc.paragraph(end)[1], end + 200))
-    if len(tokens) < 3 or tokens[0].text != ",":
+    p_end = doc.paragraph(end)[1]
+    tokens = doc.tokens(end, min(p_end, end + 200))
+    if len(tokens) < 2 or tokens[0].text != ",":
         return None
     k = 1
     while k < len(tokens) and tokens[k].text not in _BEFORE_APPOSITION and k <= _APPOSITION_TOKENS:
         k += 1
-    return role_of(r, tokens[1:k]) if k < len(tokens) else None
+    closed = k < len(tokens) or end + 200 >= p_end  # a comma, a stop, or the end of the line
+    return role_of(r, tokens[1:k]) if closed and k > 1 else None
 
 
 def role_of(r: Resolver, seg: list[Token]) -> str | None:

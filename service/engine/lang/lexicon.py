@@ -98,6 +98,7 @@ class Lexicon:
     role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
     spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
     possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
+    participle_frames: frozenset[str] = frozenset()  # ", with X saying": X speaks
 
     def first_name_gender(self, word: str) -> str:
         """m, f or "" for a folded, accent-free first name: the pack's reading, else the shared table's."""
@@ -281,6 +282,7 @@ def load(language: str) -> Lexicon:
         role_ends=fs("role_ends"),
         spokesperson_nouns=fs("spokesperson_nouns"),
         possessive_determiners=fs("possessive_determiners"),
+        participle_frames=fs("participle_frames"),
     )
     data.check(f"{pack.folder / 'lexicon.json'}")
     rv.check(f"{pack.folder / 'lexicon.json'}: reporting_verbs")
