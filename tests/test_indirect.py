@@ -122,3 +122,25 @@ def test_french_parenthetical_tag_reports_what_follows_it():
 def test_incise_followed_by_a_coordinated_clause_reports_the_clause_before():
     text = "The designer Ada Obi spoke on Monday. The plan is dead, she said, and the talks are over."
     assert indirect(text) == [("The plan is dead", "Ada Obi")]
+
+
+def test_participle_clause_takes_the_main_clause_subject():
+    text = "Mayor Ann Holt toured the market on Monday, saying the stalls would reopen soon."
+    assert indirect(text) == [("the stalls would reopen soon", "Ann Holt")]
+
+
+def test_verb_after_and_takes_the_sentence_subject():
+    text = "Mayor Ann Holt walked through the market on Thursday and said the stalls would reopen soon."
+    assert indirect(text) == [("the stalls would reopen soon", "Ann Holt")]
+    text = "La ministre Sarah Diallo a visité le chantier lundi et a assuré que le bassin serait prêt en mai."
+    assert indirect(text) == [("le bassin serait prêt en mai", "Sarah Diallo")]
+
+
+def test_plural_role_noun_subject_is_a_source():
+    assert indirect("The bridge will reopen on Monday, the aides said.") == [
+        ("The bridge will reopen on Monday", "aides")
+    ]
+
+
+def test_plural_noun_that_is_no_role_is_no_source():
+    assert indirect("The bridge will reopen on Monday, the plans said.") == []

@@ -203,13 +203,15 @@ def _clause_attribution(
     resolver: Resolver, tokens: list[Token], c: Cue, previous: Attribution | None
 ) -> Attribution | None:
     """The clause's speaker: its verb's subject, else the previous clause's, else what it hangs on."""
-    speaker = speaker_left_of(tokens, c, resolver.doc.text, resolver.lex)
+    lex = resolver.lex
+    hangs = c.inherits or (c.first > 0 and tokens[c.first - 1].low in lex.clause_breakers)
+    speaker = None if c.inherits else speaker_left_of(tokens, c, resolver.doc.text, lex)
     if speaker is None and previous is not None:
         attribution = Attribution(None, c, participle.rule, tokens)
         attribution.adopt(previous, keep_role=False)
-    elif speaker is None and c.inherits:
-        attribution = Attribution(None, c, participle.rule, tokens)
-    elif speaker is None or not specific(speaker):
+    elif speaker is None and hangs:
+        attribution = Attribution(None, c, participle.rule, tokens)  # "…, saying …", "… and said …"
+    elif speaker is None or not _source(speaker, lex):
         return None
     else:
         attribution = Attribution(speaker, c, cue_before.rule, tokens)
@@ -217,6 +219,14 @@ def _clause_attribution(
     if attribution.mention is None and attribution.entity is None:
         inherit(resolver, attribution, tokens[c.first].start)
     return attribution
+
+
+def _source(m, lex) -> bool:
+    """A speaker phrase that can be a source: ``specific``, or a plural role ("the aides", "analysts")."""
+    if specific(m):
+        return True
+    last = m.text.split()[-1].casefold() if m.kind == "description" and m.text else ""
+    return last.endswith("s") and (last[:-1] in lex.role_nouns or last[:-2] in lex.role_nouns)
 
 
 def _name_like(tok: Token, lex) -> bool:
@@ -255,7 +265,7 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
             return []
         speaker = speaker_left_of(tokens, last, text, lex)
         comma = k - 1
-    if speaker is None or not specific(speaker):
+    if speaker is None or not _source(speaker, lex):
         return []
     after = _parenthetical_rest(tokens, max(last.last, _index_after(tokens, speaker.end)), comma, lex)
     if after is not None:
