@@ -80,11 +80,11 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures, indent=2))
         return
-    print(
-        f"CLI extract --jsonl: {args.articles} articles, {characters / 1e6:.1f} M characters, {figures['cores']} cores"
-    )
+    print(f"CLI extract --jsonl: {args.articles} articles, {characters / 1e6:.1f} M characters, ", end="")
+    print(f"{figures['cores']} cores, load average {figures['load_average']:.1f} (counts other work on the machine)")
     for jobs, rate in rates.items():
-        print(f"  --jobs {jobs}: {rate:7.1f} documents/s  ({rate / base:.2f}x --jobs {args.jobs[0]})")
+        speedup = f"{rate / base:.2f}x --jobs {args.jobs[0]}"
+        print(f"  --jobs {jobs}: {rate:7.1f} documents/s  ({speedup}; {cpu[jobs]:.1f} CPU seconds for the run)")
 
 
 if __name__ == "__main__":

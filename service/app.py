@@ -9,7 +9,9 @@ from flask import Flask
 from . import api, auth, cors, docs, errors, observe, ops, settings, view
 from .bodies import LimitedRequest
 
-OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+OPENAPI_PATH = Path(__file__).with_name(
+    "openapi.yaml"
+)  # the contract, in the package (a link to the top-level file in a checkout)
 
 # the QUOTES_* settings and their defaults are in settings.py
 DEFAULTS = {"OPENAPI_PATH": str(OPENAPI_PATH)}

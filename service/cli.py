@@ -234,8 +234,6 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ["QUOTES_BIND"] = args.bind
     if args.workers:
         os.environ["QUOTES_WORKERS"] = str(args.workers)
-    # the contract as installed with the package, wherever that is
-    os.environ.setdefault("QUOTES_OPENAPI_PATH", str(resources.files("service") / "openapi.yaml"))
     argv = [sys.executable, "-m", "gunicorn", "-c", gunicorn_config(), "service.wsgi:app"]
     sys.stdout.flush()
     os.execv(sys.executable, argv)

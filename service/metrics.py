@@ -44,7 +44,7 @@ LOCK = ".lock"  # scrapes read under a shared lock, the archive is replaced unde
 
 # This process's files: which generation (bumped each time they are lost), which identity has its
 # files allocated, and when to try again after a failure.
-_files = {"generation": 0, "allocated": None, "retry_at": 0.0}
+_files = {"generation": 0, "allocated": None, "sentinel": "", "retry_at": 0.0}
 
 
 def _files_identity() -> str:
@@ -136,6 +136,7 @@ class Metrics:
             registry=self.registry,
         )
         self.quotes = Counter("quotes_found", "Quotations returned, by type.", ["type"], registry=self.registry)
+        self._children: dict[tuple, object] = {}
         self._warned = False
 
     def observe_request(self, status: int, seconds: float) -> None:
@@ -144,14 +145,22 @@ class Metrics:
         route = rule.rule if rule is not None else UNMATCHED
         method = request.method if request.method in METHODS else "other"
         if self._files_ready():
-            self._safely(lambda: self.requests.labels(route, method, str(status)).inc())
-            self._safely(lambda: self.latency.labels(route, method).observe(seconds))
+            self._safely(lambda: self._child(self.requests, route, method, str(status)).inc())
+            self._safely(lambda: self._child(self.latency, route, method).observe(seconds))
 
     def observe_quotes(self, quotes: list[dict]) -> None:
         if not self._files_ready():
             return
         for kind, count in Tally(quote["type"] for quote in quotes).items():
-            self._safely(lambda kind=kind, count=count: self.quotes.labels(kind).inc(count))
+            self._safely(lambda kind=kind, count=count: self._child(self.quotes, kind).inc(count))
+
+    def _child(self, metric, *labels: str):
+        """``metric.labels(*labels)``, looked up once: labels are few, requests many."""
+        key = (metric, labels)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = metric.labels(*labels)
+        return child
 
     def exposition(self) -> bytes:
         """Every worker's values summed, in the Prometheus text format; ``OSError`` if unreadable."""
@@ -173,7 +182,7 @@ class Metrics:
             return True
         identity = _files_identity()
         if _files["allocated"] == identity:
-            if os.path.exists(os.path.join(self.directory, f"{TYPES[0]}_{identity}.db")):
+            if os.path.exists(_files["sentinel"]):
                 return True  # the usual case: one stat a request
             _files["generation"] += 1
             identity = _files_identity()
@@ -188,6 +197,7 @@ class Metrics:
             _files["retry_at"] = time.monotonic() + RETRY_SECONDS
             return False
         _files["allocated"] = identity
+        _files["sentinel"] = os.path.join(self.directory, f"{TYPES[0]}_{identity}.db")
         return True
 
     def _safely(self, update: Callable[[], None]) -> bool:

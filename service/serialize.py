@@ -79,5 +79,7 @@ def _speaker(s: Speaker, id_: str) -> dict:
         "kind": s.kind,
         "aliases": list(s.aliases),
         "roles": list(s.roles),
+        "gender": s.gender,
+        "gender_source": s.gender_source,
         "mentions": [_span(m) for m in s.mentions],
     }

@@ -52,3 +52,18 @@ def test_the_registry_is_the_list_of_rules_the_contract_and_the_readme_give():
 
 def test_every_rule_is_a_registered_sieve_with_a_description():
     assert all(rule.description and 0 <= rule.confidence <= 1 for rule in RULES.values())
+
+
+LAYERS = ["lang", "text", "reading", "entities", "sieves"]  # each imports only those before it
+
+
+def test_imports_run_one_way():
+    backwards = []
+    for layer, name in enumerate(LAYERS):
+        for path in (ENGINE / name).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.level >= 2 and node.module:
+                    target = node.module.split(".")[0]
+                    if (target in LAYERS and LAYERS.index(target) > layer) or target == "pipeline":
+                        backwards.append(f"{path.relative_to(ROOT)} imports {target}")
+    assert backwards == []

@@ -67,7 +67,7 @@ def test_killed_worker_is_replaced_and_service_keeps_answering():
 
 
 def test_sigterm_lets_in_flight_requests_finish():
-    long_text = "Paul Grant said he was sure. “Yes,” he said. " * 15_000  # about a second of work, under 1 MB
+    long_text = "Paul Grant said he was sure. “Yes,” he said. " * 2_000  # about a second of work
     with running_gunicorn() as (url, master):
         with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(_post, url, long_text)
@@ -170,7 +170,7 @@ def test_fifty_slow_clients_do_not_stop_the_service():
 
 
 def test_engine_budget_holds_under_the_worker_class():
-    heavy = "Paul Grant said he was sure. “Yes,” he said. " * 15_000  # about a second of work
+    heavy = "Paul Grant said he was sure. “Yes,” he said. " * 2_000  # about a second of work, far over a 0.05 s budget
     with running_gunicorn(QUOTES_ENGINE_BUDGET="0.05") as (url, _):
         response = requests.post(f"{url}/v1/quotes", json={"text": heavy}, timeout=10)
         assert response.status_code == 503 and response.headers["Retry-After"] == "1"

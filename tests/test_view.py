@@ -23,7 +23,10 @@ ARTICLE = (
     "Le projet de la « dernière chance » reste sur la table."
 )
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
-MICROSECONDS_PER_CHAR = 40  # as for the engine's hostile input: far below any quadratic path
+# engine, JSON and page together, with room for a busy machine (the engine alone is held to 40 in
+# test_hostile.py); the page's old quadratic path took 14 s on 123 KB of distinct speakers, so
+# about a minute on the 257 KB below, against a budget of 40 s
+MICROSECONDS_PER_CHAR = 150
 needs_chromium = pytest.mark.skipif(shutil.which("chromedriver") is None, reason="chromium is installed by .ci/run")
 
 
@@ -41,10 +44,10 @@ def many_speakers(count: int) -> str:
     return "\n\n".join(f"« Nous restons prudents », a déclaré Marie {surname(i)}." for i in range(count))
 
 
-# the page's own worst case (speakers × quotes) and engine shapes that make the most quotes
+# the page's own worst case (speakers × quotes), and many quotes with and without a speaker
 HEAVY_PAGES = {
-    "many speakers, one quote each": many_speakers(2_400),
-    "straight quotes": '"a" ' * 12_500,
+    "many speakers, one quote each": many_speakers(5_000),
+    "scare quotes": "Le « mot » et le « terme ». " * 3_000,
     "one sentence of many quotes": "Il a dit " + ", ".join(f"« mot{i} »" for i in range(8_000)) + ".",
 }
 LANGUAGE = {"one sentence of many quotes": "fr"}  # too few words to tell its language: named
@@ -54,10 +57,11 @@ LANGUAGE = {"one sentence of many quotes": "fr"}  # too few words to tell its la
 @pytest.mark.parametrize("route", ["form", "api"])
 def test_the_page_costs_time_linear_in_its_text(app, name, route):
     """Engine, JSON and HTML together stay within a budget linear in the text (the page once counted
-    each speaker's quotes by reading every quote: 61 KB of speakers took 3 s, 123 KB 12 s)."""
+    each speaker's quotes by reading every quote: 61 KB of speakers took 3 s, 123 KB 14 s)."""
     text, language = HEAVY_PAGES[name], LANGUAGE.get(name, "auto")
     budget = 1.0 + len(text) * MICROSECONDS_PER_CHAR / 1e6
     app.config["ENGINE_BUDGET"] = budget  # the one budget of the answer: past it, a 503
+    app.test_client_class = None  # time the answer alone, not the contract check of 10 MB of HTML
     client = app.test_client()
     started = time.perf_counter()
     if route == "form":
@@ -72,14 +76,15 @@ def test_the_page_costs_time_linear_in_its_text(app, name, route):
 
 
 def test_a_page_of_thousands_of_speakers_on_the_real_server():
-    """200 KB of distinct speakers: the form's page once outlived gunicorn's 30 s worker timeout."""
-    text = many_speakers(4_000)
-    with running_gunicorn() as (url, _):
+    """257 KB of distinct speakers: the form's page once outlived gunicorn's 30 s worker timeout."""
+    text = HEAVY_PAGES["many speakers, one quote each"]
+    budget = 1.0 + len(text) * MICROSECONDS_PER_CHAR / 1e6
+    with running_gunicorn(QUOTES_ENGINE_BUDGET=str(budget)) as (url, _):
         started = time.perf_counter()
         response = requests.post(f"{url}/", files={"text": (None, text)}, timeout=60)
         elapsed = time.perf_counter() - started
-    assert response.status_code == 200 and "Quotes · 4000 found" in response.text
-    assert elapsed < 1.0 + len(text) * MICROSECONDS_PER_CHAR / 1e6
+    assert response.status_code == 200 and "Quotes · 5000 found" in response.text
+    assert elapsed < budget
 
 
 def test_the_page_is_made_under_the_engine_budget(app):
@@ -270,12 +275,15 @@ def test_the_speakers_stay_in_view_on_a_long_article(tmp_path):
 
 @needs_chromium
 def test_the_form_keeps_the_text_on_an_error_and_offers_a_sample_and_a_file(tmp_path):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     upload = tmp_path / "article.txt"
     upload.write_text(ARTICLE, encoding="utf-8")
     with running_gunicorn() as (url, _), chromium(str(tmp_path / "profile")) as browser:
         browser.open(f"{url}/")
         browser.click(browser.find("#sample"))
         browser.wait_for("a.quote.t-indirect")
+        browser.execute("document.querySelector('.result').scrollIntoView()")
+        browser.screenshot(SCREENSHOTS / "view-sample.png")
         assert browser.execute("return document.querySelector('#text').value") == sample_article()
 
         browser.open(f"{url}/")
@@ -292,23 +300,3 @@ def test_the_form_keeps_the_text_on_an_error_and_offers_a_sample_and_a_file(tmp_
         assert "1,100,000 bytes long" in browser.text(error)
         assert browser.execute("return document.querySelector('#text').value.length") == 1_100_000
         browser.screenshot(SCREENSHOTS / "view-too-long.png")
-
-
-@needs_chromium
-def test_docs_render_the_contract_with_nothing_from_elsewhere(tmp_path):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with running_gunicorn() as (url, _), chromium(str(tmp_path / "profile")) as browser:
-        browser.open(f"{url}/")
-        browser.click(browser.find("header a[href='/docs']"))
-        operations = browser.wait_for(".opblock-summary-path", 20)
-        paths = {browser.text(o).replace("\u200b", "") for o in operations}
-        assert {"/v1/quotes", "/v1/quotes/batch", "/healthz", "/docs", "/openapi.json"} <= paths
-        assert "Quote attribution service" in browser.text(browser.find(".info .title"))
-        resources = browser.execute("return performance.getEntriesByType('resource').map(e => e.name)")
-        assert any(r.endswith("/openapi.json") for r in resources)
-        assert any(r.endswith("/swagger-ui-bundle.js") for r in resources)
-        assert all(r.startswith(f"{url}/") for r in resources), resources
-        requested = browser.requested_urls(url)  # blocked requests too, which resource timing omits
-        assert any(r.endswith("/swagger-ui.css") for r in requested)
-        assert all(r.startswith((f"{url}/", "data:")) for r in requested), requested
-        browser.screenshot(SCREENSHOTS / "docs.png")

@@ -47,6 +47,8 @@ class Speaker:
     aliases: list[str]
     roles: list[str]
     mentions: list[Span]
+    gender: str | None = None  # female | male, for a person whose text or first name says so
+    gender_source: str | None = None  # pronoun | title | first name | role noun: how it was decided
 
 
 @dataclass(frozen=True, slots=True)

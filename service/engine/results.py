@@ -9,6 +9,7 @@ from .text.document import Document
 from .text.marks import Marked
 
 _LOOKED_AT = 64  # an entity's mentions read for a speaker span (bounded)
+_GENDERS = {"f": "female", "m": "male"}
 
 
 def quote_type(doc: Document, q: Marked) -> str:
@@ -79,5 +80,7 @@ def speakers(doc: Document, index: EntityIndex, quotes: list[Quote]) -> list[Spe
     for e in index.entities:
         if e.id in used:
             spans = [Span(doc.text[s:t], s, t) for s, t in sorted(e.mentions)]
-            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans))
+            gender, source = e.likely_gender() if e.kind == "person" else ("", "")
+            gender, source = _GENDERS.get(gender), source or None
+            out.append(Speaker(e.id, e.name, e.kind, list(e.aliases), list(e.roles), spans, gender, source))
     return out

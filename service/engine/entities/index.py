@@ -75,7 +75,9 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     _spans: set[tuple[int, int]] = field(default_factory=set)
     first: int = -1  # where the entity is first mentioned
-    gender: str = ""
+    gender: str = ""  # m | f as the text says it, or ""
+    gender_source: str = ""  # how the text says it: title | role noun | pronoun
+    name_gender: str = ""  # m | f as the first name usually is: weaker, only pronouns read it
     ages: set[str] = field(default_factory=set)
     quotes: int = 0
 
@@ -107,12 +109,25 @@ class Entity:
         words = name_words(self.name)
         return words[0] if len(words) > 1 else ""
 
+    def learn_gender(self, gender: str, source: str) -> None:
+        """Take ``gender`` (m or f) as ``source`` says it, unless the text already said it: the
+        first statement stands, and it outranks the first name."""
+        if gender in ("m", "f") and not self.gender:
+            self.gender, self.gender_source = gender, source
+
+    def likely_gender(self) -> tuple[str, str]:
+        """The gender and how it is known: what the text says, else what the first name usually is."""
+        if self.gender:
+            return self.gender, self.gender_source
+        return (self.name_gender, "first name") if self.name_gender else ("", "")
+
 
 class EntityIndex:
     """All entities of one article, with their mentions in text order."""
 
-    def __init__(self, name_suffixes: frozenset[str] = frozenset()) -> None:
+    def __init__(self, name_suffixes: frozenset[str] = frozenset(), first_name_gender=None) -> None:
         self.name_suffixes = name_suffixes  # "Jr", "III": never a surname
+        self.first_name_gender = first_name_gender or (lambda word: "")  # "marie" -> f
         self.entities: list[Entity] = []
         self._people: dict[str, list[Entity]] = {}  # surname -> people
         self._orgs: dict[str, Entity] = {}
@@ -124,19 +139,22 @@ class EntityIndex:
         self.entities.append(entity)
         return entity
 
-    def _mention(self, entity: Entity, start: int, end: int, gender: str = "") -> Entity:
+    def _mention(self, entity: Entity, start: int, end: int, gender: str = "", source: str = "title") -> Entity:
         entity.add_mention(start, end)
         if self._orgs_by_recency.pop(entity.id, None) is not None:
             self._orgs_by_recency[entity.id] = entity
-        if gender in ("m", "f") and not entity.gender:
-            entity.gender = gender
+        if entity.kind == "person":
+            entity.learn_gender(gender, source)
         # the timeline is filled by the article scan, in text order, so appending keeps it sorted
         if not self._timeline or start > self._timeline[-1][0]:
             self._timeline.append((start, len(self._timeline), entity))
         return entity
 
-    def person(self, name: str, start: int, end: int, gender: str = "", role: str | None = None) -> Entity:
-        """The person named ``name`` (a full name or a surname), created if new."""
+    def person(
+        self, name: str, start: int, end: int, gender: str = "", role: str | None = None, source: str = "title"
+    ) -> Entity:
+        """The person named ``name`` (a full name or a surname), created if new; ``gender`` is
+        what the mention's ``source`` (a title, a role noun) says."""
         words = name_words(name)
         surname = _surname(name, self.name_suffixes)
         first = words[0] if len(words) > 1 else ""
@@ -153,7 +171,9 @@ class EntityIndex:
             self._people.setdefault(surname, []).append(match)
         match.add_alias(name, self.name_suffixes)
         match.add_role(role)
-        return self._mention(match, start, end, gender)
+        if first and not match.name_gender and len(first) > 1:
+            match.name_gender = self.first_name_gender(first)
+        return self._mention(match, start, end, gender, source)
 
     def known_person(self, name: str) -> bool:
         return _surname(name, self.name_suffixes) in self._people
@@ -174,6 +194,13 @@ class EntityIndex:
                 return entity
         return None
 
+    def first_in(self, start: int, end: int) -> tuple[int, Entity] | None:
+        """The first entity mentioned in ``text[start:end]`` and where."""
+        i = bisect.bisect_left(self._timeline, (start, -1))
+        if i < len(self._timeline) and self._timeline[i][0] < end:
+            return self._timeline[i][0], self._timeline[i][2]
+        return None
+
     def _latest_org(self, before: int, accept) -> Entity | None:
         """The organisation mentioned last before ``before`` that ``accept`` takes, among the
         latest mentioned few: an article names few organisations, a flood of them costs no more."""
@@ -185,10 +212,13 @@ class EntityIndex:
         return best
 
     def by_pronoun(self, gender: str, before: int) -> Entity | None:
-        if gender == "p":
+        """The latest entity a pronoun of ``gender`` may designate: "they" or "it" an
+        organisation that spoke ("it" never a person)."""
+        if gender in ("p", "n"):
             return self._latest_org(before, lambda e: e.quotes > 0)
         return self.latest(
-            before, lambda e: e.kind == "person" and (not gender or not e.gender or gender == "x" or e.gender == gender)
+            before,
+            lambda e: e.kind == "person" and (gender in ("", "x") or e.likely_gender()[0] in ("", gender)),
         )
 
     def by_description(self, head: str | None, age: str | None, person: bool | None, before: int) -> Entity | None:
@@ -204,5 +234,5 @@ class EntityIndex:
             return self.latest(before, lambda e: e.kind == "person" and any(head in name_words(r) for r in e.roles))
         return self._latest_org(before, lambda e: head in name_words(e.name))
 
-    def mention(self, entity: Entity, start: int, end: int) -> None:
-        self._mention(entity, start, end)
+    def mention(self, entity: Entity, start: int, end: int, gender: str = "", source: str = "pronoun") -> None:
+        self._mention(entity, start, end, gender, source)

@@ -11,7 +11,7 @@ import bisect
 import itertools
 import operator
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, fold
 from ..reading.noun_phrase import Mention, parse
 from ..text.document import Document
 from ..text.tokens import Token
@@ -43,9 +43,19 @@ def scan_names(doc: Document, index: EntityIndex) -> None:
                 n = scan.read_name(n, span.start, stop)
     for mention in scan.runs:
         if " " in mention.text or mention.person or plain(mention.text) in scan.surnames:
-            entity = index.person(mention.text, mention.start, mention.end, mention.gender, mention.role)
+            source = gender_source(doc.text, mention, lex)
+            entity = index.person(mention.text, mention.start, mention.end, mention.gender, mention.role, source)
             if mention.age:
                 entity.ages.add(mention.age)
+
+
+def gender_source(text: str, mention: Mention, lex: Lexicon) -> str:
+    """How a name mention's gender was read: from a title right before the name ("Mrs. Ada
+    Lind", "Mme Lind"), else from the agreement of its role noun ("la ministre Lind", "Lind,
+    the spokeswoman")."""
+    words = text[max(0, mention.start - 12) : mention.start].split()
+    word = fold(words[-1]) if words else ""
+    return "title" if lex.titles.get(word) or lex.titles.get(word.rstrip(".")) else "role noun"
 
 
 class _NameScan:
@@ -71,6 +81,9 @@ class _NameScan:
             self.runs.append(Mention("name", texts[n], doc.token_starts[n], doc.token_ends[n]))  # a possible surname
             return j
         mention = parse(doc.outside_quotes(doc.all_tokens[k:j]), doc.text, lex)
+        if k < n and j > n + 1 and not (mention and mention.kind == "name") and self._after_topic_marker(k, n):
+            # "Quant à Ada Sy, elle…", "As for Ada Sy, she…": a name, whatever parses with the marker
+            mention = parse(doc.outside_quotes(doc.all_tokens[n:j]), doc.text, lex)
         if mention and mention.kind == "name" and mention.person:
             if j + 1 < stop and texts[j] == ",":
                 appositive = doc.outside_quotes(doc.all_tokens[j + 1 : min(stop, j + 14)])
@@ -81,6 +94,9 @@ class _NameScan:
         elif j == n + 1 and mention and mention.kind == "name":
             self.runs.append(mention)
         return j
+
+    def _after_topic_marker(self, k: int, n: int) -> bool:
+        return tuple(self.lows[k:n]) in self.lex.topic_markers
 
     def _run_end(self, n: int, stop: int) -> int:
         """The end of the run of name words, particles and initials included: "Loretta E. Lynch"."""

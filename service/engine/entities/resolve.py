@@ -15,7 +15,7 @@ from ..reading.clauses import sentence_subject
 from ..reading.cues import CueIndex
 from ..reading.noun_phrase import Mention
 from .index import Entity, EntityIndex
-from .names import scan_names
+from .names import gender_source, scan_names
 from .pronouns import pronoun_antecedent
 
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
@@ -37,7 +37,7 @@ class Resolver:
         self.cues = cues
         self.doc = cues.doc
         self.lex = cues.doc.lex
-        self.index = EntityIndex(self.lex.name_suffixes)
+        self.index = EntityIndex(self.lex.name_suffixes, self.lex.first_name_gender)
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
         scan_names(self.doc, self.index)
@@ -49,7 +49,7 @@ class Resolver:
         if m.kind == "pronoun":
             entity = self.entity_for(antecedent)[0] if antecedent is not None else pronoun_antecedent(self, m)
             if entity:
-                self.index.mention(entity, m.start, m.end)
+                self.index.mention(entity, m.start, m.end, m.gender, "pronoun")
             return entity, "pronoun"
         return self.described_entity(m), "description"
 
@@ -66,8 +66,9 @@ class Resolver:
             entity = index.organization(m.text, m.start, m.end)
             if m.person is not False:
                 entity.kind = "person"
+                entity.learn_gender(m.gender, "role noun")  # "the spokeswoman", "la ministre"
         else:
-            index.mention(entity, m.start, m.end)
+            index.mention(entity, m.start, m.end, m.gender, "role noun")
             entity.add_role(m.role)
         return entity
 
@@ -95,7 +96,7 @@ class Resolver:
         if person is None:
             person = index.known_person(m.text) or " " in m.text
         entity = (
-            index.person(m.text, m.start, m.end, m.gender, m.role)
+            index.person(m.text, m.start, m.end, m.gender, m.role, gender_source(self.doc.text, m, self.lex))
             if person
             else index.organization(m.text, m.start, m.end)
         )

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .first_names import first_name_table
 from .pack import Grammar
 from .registry import pack_for
 
@@ -80,7 +81,15 @@ class Lexicon:
     inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
+    plural_determiners: frozenset[str]  # "les", "these": the noun phrase after them is plural
+    topic_markers: tuple[tuple[str, ...], ...]  # "as for", "quant à": what follows is the sentence's topic
+    first_names: dict[str, str]  # the pack's own reading of a first name, over the shared table ("" unclear)
     grammar: Grammar
+
+    def first_name_gender(self, word: str) -> str:
+        """m, f or "" for a folded, accent-free first name: the pack's reading, else the shared table's."""
+        gender = self.first_names.get(word)
+        return first_name_table().get(word, "") if gender is None else gender
 
     def verb_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The reporting verb lemma starting at ``words[i]`` and how many words it spans."""
@@ -242,6 +251,9 @@ def load(language: str) -> Lexicon:
         inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
+        plural_determiners=fs("plural_determiners"),
+        topic_markers=_phrases(data.get("topic_markers", [])),
+        first_names={fold(k): v for k, v in data.get("first_names", {}).items()},
         grammar=grammar,
     )
     data.check(f"{pack.folder / 'lexicon.json'}")

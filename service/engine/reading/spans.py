@@ -106,12 +106,13 @@ def merge_apposition(a: Mention, b: Mention) -> Mention | None:
 def clause_tail(seg: list[Token], lex: Lexicon) -> list[Token]:
     """The last noun phrase of a stretch: after its last conjunction or verb."""
     start = 0
+    auxiliary_ends = lex.grammar.auxiliary_ends_subject
     for i, tok in enumerate(seg):
         if (
             tok.low in lex.clause_breakers
             or tok.low in lex.complementizers
             or find_cue_word(tok, lex)
-            or (lex.grammar.auxiliary_ends_subject and tok.low in lex.auxiliaries and i > 0)
+            or (auxiliary_ends and tok.low in lex.auxiliaries and i > 0)
         ):
             start = i + 1
     while start < len(seg) and seg[start].low in lex.skippable and seg[start].low not in lex.pronouns:

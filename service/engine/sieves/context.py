@@ -33,41 +33,30 @@ class Window:
 class QuoteContext:
     """One quotation and its surroundings: the sentence, the windows before and after it."""
 
+    __slots__ = ("after", "before", "doc", "lex", "q", "reader", "s_start", "text")
+
     def __init__(self, reader: CueIndex, q: Marked, previous: Marked | None, following: Marked | None) -> None:
         doc = reader.doc
         self.reader, self.doc, self.lex, self.text, self.q = reader, doc, doc.lex, doc.text, q
         self.s_start, s_end = doc.sentence(q.open_start)
-        self._pre_start = max(
+        pre_start = max(
             self.s_start,
             previous.close_end if previous and previous.close_end <= q.open_start else 0,
             q.open_start - CONTEXT,
         )
-        self._post_end = min(
+        post_end = min(
             s_end if s_end > q.close_end else doc.paragraph(q.close_end)[1],
             following.open_start if following else len(doc.text),
             q.close_end + CONTEXT,
         )
-        self._before: Window | None = None
-        self._after: Window | None = None
-
-    @property
-    def before(self) -> Window:
-        """The quote's sentence before its opening mark (never past the quote before it)."""
-        if self._before is None:
-            self._before = Window(self.reader, self.doc.tokens(self._pre_start, self.q.open_start))
-        return self._before
-
-    @property
-    def after(self) -> Window:
-        """What follows the closing mark, to the end of the sentence (or paragraph) or the next quote."""
-        if self._after is None:
-            self._after = Window(self.reader, self.doc.tokens(self.q.close_end, self._post_end))
-        return self._after
+        # the quote's sentence before its opening mark (never past the quote before it), and what
+        # follows the closing mark to the end of the sentence (or paragraph) or the next quote
+        self.before = Window(reader, doc.tokens(pre_start, q.open_start))
+        self.after = Window(reader, doc.tokens(q.close_end, post_end))
 
     def window(self, start: int, end: int) -> Window:
         return Window(self.reader, self.doc.tokens(start, end))
 
-    @property
     def open_ended(self) -> bool:
         """The quote ends in , ? ! or a comma follows it: what comes next is its attribution
         ("”, Scott Pruitt, the attorney general, said")."""

@@ -4,6 +4,7 @@ repeated quotes, the sentence before, the previous speaker. ``pipeline.py`` hold
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -16,7 +17,7 @@ from ..reading.speaker_phrase import speaker_left_of
 from ..text.document import CONTEXT, Document
 from ..text.marks import Marked
 from .attribution import Attribution
-from .registry import sieve
+from .registry import RULES, sieve
 from .speaker import speaker_for
 
 _LAST_ALNUM = regex.compile(r"(?r)[\p{L}\p{N}]")
@@ -34,7 +35,7 @@ class Article:
     attributions: list[Attribution]
     chains: list[list[int]]
 
-    def pairs(self):
+    def pairs(self) -> Iterator[tuple[Marked, Attribution]]:
         return zip(self.marked, self.attributions, strict=True)
 
 
@@ -138,7 +139,8 @@ def continuations(article: Article) -> None:
             if a.entity is None and last is not None:
                 continuation(doc, q, a, last)
         if a.entity is not None and a.rule != repeat.rule:
-            last = (q, a)
+            # a speaker found on weak evidence is not handed on: one doubtful guess stays one
+            last = (q, a) if a.confidence >= RULES[continuation.rule].confidence else None
 
 
 @sieve("previous-sentence", 0.65)

@@ -52,12 +52,14 @@ def nearest_cue_before(ctx: QuoteContext, w: Window, sieves: Sequence) -> Attrib
     kept only if no cue further left does better."""
     tentative: Attribution | None = None
     for c in reversed(w.cues):
-        found = next((a for a in (s(ctx, w, c) for s in sieves) if a is not None), None)
-        if found is None:
-            continue
-        if not found.tentative:
-            return found
-        tentative = tentative or found
+        for s in sieves:
+            found = s(ctx, w, c)
+            if found is None:
+                continue
+            if not found.tentative:
+                return found
+            tentative = tentative or found
+            break
     return tentative
 
 
@@ -104,7 +106,7 @@ def cue_after(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
     if not _lead(w, c):
         speaker = speaker_right_of(tokens, c, text, lex)
         return Attribution(speaker, c, cue_after.rule, tokens) if speaker else None
-    if ctx.open_ended:
+    if ctx.open_ended():
         speaker = speaker_opening(tokens, c, text, lex)
         if speaker is not None:
             return Attribution(speaker, c, cue_after.rule, tokens)
