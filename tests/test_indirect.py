@@ -144,3 +144,21 @@ def test_plural_role_noun_subject_is_a_source():
 
 def test_plural_noun_that_is_no_role_is_no_source():
     assert indirect("The bridge will reopen on Monday, the plans said.") == []
+
+
+def test_french_coordinated_que_gives_one_clause_each():
+    text = "Pierre Roux a reconnu que la saison avait été mauvaise, mais que les réservations remontaient."
+    assert indirect(text) == [
+        ("la saison avait été mauvaise", "Pierre Roux"),
+        ("les réservations remontaient", "Pierre Roux"),
+    ]
+
+
+def test_english_coordinated_that_stays_one_report():
+    text = "Ann Holt said that traders would pay no rent and that the city would pay for the repairs."
+    assert indirect(text) == [("traders would pay no rent and that the city would pay for the repairs", "Ann Holt")]
+
+
+def test_the_verb_nearest_the_complementizer_owns_the_clause():
+    text = "Le maire, Luc Chazal, a défendu la mesure en affirmant qu'elle coûterait moins cher que prévu."
+    assert indirect(text) == [("elle coûterait moins cher que prévu", "Luc Chazal")]

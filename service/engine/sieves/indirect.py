@@ -101,8 +101,34 @@ def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]
         if attribution is None or attribution.entity is None:
             continue
         previous = attribution
-        out.append(Clause(tokens[begin].start, tokens[end - 1].end, attribution))
+        for lo, hi in _coordinated(tokens, begin, end, resolver.lex):
+            out.append(Clause(tokens[lo].start, tokens[hi - 1].end, attribution))
     return out
+
+
+def _coordinated(tokens: list[Token], begin: int, end: int, lex) -> list[tuple[int, int]]:
+    """One clause per complementizer where the language's news reports them so: "que A, mais que B"
+    gives A and B."""
+    if not lex.grammar.coordinated_complements_split:
+        return [(begin, end)]
+    parts: list[tuple[int, int]] = []
+    lo = begin
+    for j in range(begin + 1, end - 1):
+        if (
+            tokens[j].low in lex.complementizers
+            and tokens[j - 1].low in lex.clause_breakers
+            and _opens_clause(tokens[j + 1], lex)  # "and that of NATO": a pronoun, no complementizer
+        ):
+            k = j - 1
+            while k > lo and (tokens[k - 1].text == "," or tokens[k - 1].low in lex.clause_breakers):
+                k -= 1
+            hi = _trim_end(tokens, lo, k)
+            if _word_count(tokens[lo:hi]) >= MIN_WORDS:
+                parts.append((lo, hi))
+                lo = j + 1
+    if _word_count(tokens[lo:end]) >= MIN_WORDS:
+        parts.append((lo, end))
+    return parts
 
 
 def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, int]]:
@@ -116,6 +142,8 @@ def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, in
         while i < limit and tokens[i].low not in lex.complementizers and tokens[i].text not in '.;:!?«»“”"':
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
+            if heads and heads[-1][1] == i + 1:
+                heads.pop()  # "a défendu la mesure en affirmant qu'…": the nearer verb owns the clause
             heads.append((c, i + 1))
         elif c.lemma in lex.bare_clause:
             begin = _bare_clause_start(tokens, c, lex)
