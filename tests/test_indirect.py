@@ -162,3 +162,21 @@ def test_english_coordinated_that_stays_one_report():
 def test_the_verb_nearest_the_complementizer_owns_the_clause():
     text = "Le maire, Luc Chazal, a défendu la mesure en affirmant qu'elle coûterait moins cher que prévu."
     assert indirect(text) == [("elle coûterait moins cher que prévu", "Luc Chazal")]
+
+
+def test_selon_without_comma_at_the_end_and_with_an_apposition():
+    assert indirect("Les pluies pourraient encore durer deux jours selon les services de la préfecture.") == [
+        ("Les pluies pourraient encore durer deux jours", "services de la préfecture")
+    ]
+    text = "Le métro n'avait jamais connu un tel désastre, selon Paul Lhote, le président de la régie."
+    assert indirect(text) == [("Le métro n'avait jamais connu un tel désastre", "Paul Lhote")]
+
+
+def test_fronted_phrase_before_a_parenthetical_tag_is_not_the_content():
+    text = "Le linguiste Marc Petit parle vite. Contrairement aux discours, appuie-t-il, le français recule en Asie."
+    assert indirect(text) == [("le français recule en Asie", "Marc Petit")]
+
+
+def test_role_after_an_incise_at_the_end_is_no_content():
+    text = "The allotments will close in May, said Ann Holt, chair of the city's allotment federation."
+    assert indirect(text) == [("The allotments will close in May", "Ann Holt")]

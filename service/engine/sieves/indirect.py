@@ -270,7 +270,14 @@ def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
     first, last = cues[0], cues[-1]
     if first.kind == "according" and first.first == 0:
         return _according_first(resolver, tokens, first)
-    inner = next((c for c in cues if c.kind == "according" and tokens[c.first - 1].text == ","), None)
+    inner = next(
+        (
+            c
+            for c in cues
+            if c.kind == "according" and c.first and (tokens[c.first - 1].text == "," or c.first > MIN_WORDS)
+        ),
+        None,
+    )
     if inner is not None:
         return _according_inside(resolver, tokens, inner)
     if (
@@ -320,9 +327,11 @@ def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> t
     head = tokens[k + 1]
     if head.low in lex.clause_breakers:
         return None  # "…, she said, and the talks are over": two clauses, the first one reported
-    opens_predicate = head.is_word and not head.is_capitalized and not _apposition(head, lex)
-    opens_predicate = opens_predicate and head.low not in lex.determiners and head.low not in lex.prepositions
-    if opens_predicate or _word_count(tokens[:comma]) <= 2:
+    opens_predicate = (head.low in lex.auxiliaries or head.low in lex.skippable) and not (
+        head.low in lex.determiners or head.low in lex.prepositions or head.low in lex.pronouns
+    )  # "would cost …", "n'est pas …"; not "chair of …", "who toured …"
+    fronted = any(t.low in lex.prepositions for t in tokens[: min(2, comma)])  # "In 2009, he said, …"
+    if opens_predicate or fronted or _word_count(tokens[:comma]) <= 2:
         return k + 1, end
     return None
 
@@ -348,20 +357,23 @@ def _according_inside(resolver: Resolver, tokens: list[Token], cue: Cue) -> list
         return []  # "…, selon les saisons": no source
     k = next((i for i in range(cue.last, len(tokens)) if tokens[i].start >= speaker.end), len(tokens))
     rest = _trim_end(tokens, k, len(tokens))
-    if k < rest and tokens[k].text == "," and _apposition(tokens[k + 1], lex):
+    if k < rest and tokens[k].text == "," and _apposition(tokens, k + 1, lex):
         k = rest  # "…, according to Ann Holt, a spokeswoman for the agency."
-    if k >= rest:  # the source ends the sentence
-        end = _trim_end(tokens, 0, cue.first - 1)
+    if k >= rest:  # the source ends the sentence: "CLAUSE, selon X." / "CLAUSE selon X."
+        end = _trim_end(tokens, 0, cue.first)
         if _word_count(tokens[:end]) < MIN_WORDS + 1:
             return []
         return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, cue, according_to.rule)
-    if tokens[k].text != "," or _word_count(tokens[k + 1 : rest]) < MIN_WORDS:
+    if tokens[cue.first - 1].text != "," or tokens[k].text != "," or _word_count(tokens[k + 1 : rest]) < MIN_WORDS:
         return []
     return _clause(resolver, tokens[k + 1].start, tokens[rest - 1].end, speaker, cue, according_to.rule)
 
 
-def _apposition(tok: Token, lex) -> bool:
-    return tok.low in lex.indefinites or tok.low in lex.role_nouns
+def _apposition(tokens: list[Token], i: int, lex) -> bool:
+    """ "a spokeswoman", "le président du …": a role after a name, not a clause."""
+    if tokens[i].low in lex.determiners and i + 1 < len(tokens):
+        i += 1 if tokens[i].low not in lex.indefinites else 0
+    return tokens[i].low in lex.indefinites or tokens[i].low in lex.role_nouns
 
 
 def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
