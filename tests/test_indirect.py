@@ -180,3 +180,23 @@ def test_fronted_phrase_before_a_parenthetical_tag_is_not_the_content():
 def test_role_after_an_incise_at_the_end_is_no_content():
     text = "The allotments will close in May, said Ann Holt, chair of the city's allotment federation."
     assert indirect(text) == [("The allotments will close in May", "Ann Holt")]
+
+
+def test_request_verbs_report_the_person_asked_and_the_request():
+    assert indirect("Ann Holt urged the council to abandon the plan.") == [
+        ("the council to abandon the plan", "Ann Holt")
+    ]
+    assert indirect("Ann Holt called on Bob Lee to resign from his post.") == [
+        ("Bob Lee to resign from his post", "Ann Holt")
+    ]
+
+
+def test_commitment_verbs_report_the_infinitive():
+    assert indirect("Ann Holt vowed to ban the cars from the city centre.") == [
+        ("to ban the cars from the city centre", "Ann Holt")
+    ]
+
+
+def test_asked_without_a_request_reports_nothing():
+    assert indirect("Ann Holt asked about the cost of the bridge to the city.") == []
+    assert indirect("A nurse, Ann Holt, who asked not to be named in the report, left early.") == []

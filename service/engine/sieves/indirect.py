@@ -79,6 +79,9 @@ def _may_report(doc, c: Cue, lex) -> bool:
         return False
     if c.kind == "according" or c.lemma in lex.bare_clause or (c.first and lows[c.first - 1] == ","):
         return True
+    asks = c.lemma in lex.request_verbs or c.lemma in lex.commitment_verbs
+    if asks and any(w in lex.infinitive_markers for w in lows[c.last : c.last + 8]):
+        return True
     return any(w in lex.complementizers for w in lows[c.last : c.last + 7])
 
 
@@ -145,11 +148,31 @@ def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, in
             if heads and heads[-1][1] == i + 1:
                 heads.pop()  # "a défendu la mesure en affirmant qu'…": the nearer verb owns the clause
             heads.append((c, i + 1))
+        elif c.lemma in lex.request_verbs or c.lemma in lex.commitment_verbs:
+            begin = _infinitive_start(tokens, c, lex)
+            if begin is not None:
+                heads.append((c, begin))
         elif c.lemma in lex.bare_clause:
             begin = _bare_clause_start(tokens, c, lex)
             if begin is not None:
                 heads.append((c, begin))
     return heads
+
+
+def _infinitive_start(tokens: list[Token], c: Cue, lex) -> int | None:
+    """What is asked or promised: "urged the council to drop …" (the person asked and the
+    request), "vowed to ban …" (the infinitive)."""
+    i = c.last
+    if c.lemma in lex.commitment_verbs:
+        return i if i < len(tokens) and tokens[i].low in lex.infinitive_markers else None
+    if i >= len(tokens) or not tokens[i].is_word or tokens[i].low in lex.prepositions or tokens[i].low in lex.skippable:
+        return None  # "asked about …", "asked not to be named"
+    for j in range(i + 1, min(len(tokens), i + 8)):
+        if tokens[j].low in lex.infinitive_markers:
+            return i
+        if not tokens[j].is_word:
+            return None
+    return None
 
 
 def _bare_clause_start(tokens: list[Token], c: Cue, lex) -> int | None:
