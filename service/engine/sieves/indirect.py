@@ -1,44 +1,26 @@
 """Reported speech without quotation marks.
 
 - "X said (that) …", "X a déclaré que …", "…, ajoutant que …": the clause after the complementizer;
-- "…, a annoncé X." / "…, X said.": the clause before the closing attribution;
-- "Selon X, …" / "According to X, …": the clause after the source.
+- "X, a nurse, said she …", "told the court he …": a clause without "that";
+- "urged the council to …", "vowed to …": the request or the promise;
+- the frames around the clause ("…, a annoncé X.", "Selon X, …", "A, she added, B"): ``framed``.
 A clause that holds quotation marks is left out: its marked part is a mixed quote already.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..entities.resolve import Resolver
-from ..reading.clauses import specific
 from ..reading.cues import Cue
-from ..reading.speaker_phrase import according_source, speaker_left_of, speaker_right_of, tail_is_free
+from ..reading.speaker_phrase import speaker_left_of
 from ..text.tokens import Token
 from .attribution import Attribution
-from .quote import according_to, cue_before, participle, sentence_cue
+from .framed import MIN_WORDS, Clause, framed_clauses, is_source, trim_end, word_count
+from .quote import cue_before, participle
 from .speaker import inherit, resolve
 
-MIN_WORDS = 3
 MAX_SENTENCE = 2000  # characters; longer "sentences" are lists or broken text, not reported speech
-
-
-@dataclass(slots=True)
-class Clause:
-    start: int
-    end: int
-    attribution: Attribution
-
-
-def _trim_end(tokens: list[Token], lo: int, hi: int) -> int:
-    while hi > lo and not (tokens[hi - 1].is_word or tokens[hi - 1].text[0].isdigit()):
-        hi -= 1
-    return hi
-
-
-def _word_count(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if t.is_word)
 
 
 def find_indirect(resolver: Resolver) -> list[Clause]:
@@ -52,7 +34,7 @@ def find_indirect(resolver: Resolver) -> list[Clause]:
         tokens = doc.tokens(s_start, s_end)
         if len(tokens) < MIN_WORDS + 2:
             continue
-        clauses = _complement_clauses(resolver, tokens) or _framed_clauses(resolver, tokens)
+        clauses = _complement_clauses(resolver, tokens) or framed_clauses(resolver, tokens)
         for clause in clauses:
             if not any(doc.quote_at(p) for p in (clause.start, clause.end - 1)) and not _holds_quote(doc, clause):
                 found.append(clause)
@@ -98,7 +80,7 @@ def _complement_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]
     previous: Attribution | None = None
     for n, (c, begin) in enumerate(heads):
         end = _clause_end(tokens, begin, heads[n + 1][0].first if n + 1 < len(heads) else None, resolver.lex)
-        if begin >= end or _word_count(tokens[begin:end]) < MIN_WORDS:
+        if begin >= end or word_count(tokens[begin:end]) < MIN_WORDS:
             continue
         attribution = _clause_attribution(resolver, tokens, c, previous)
         if attribution is None or attribution.entity is None:
@@ -125,11 +107,11 @@ def _coordinated(tokens: list[Token], begin: int, end: int, lex) -> list[tuple[i
             k = j - 1
             while k > lo and (tokens[k - 1].text == "," or tokens[k - 1].low in lex.clause_breakers):
                 k -= 1
-            hi = _trim_end(tokens, lo, k)
-            if _word_count(tokens[lo:hi]) >= MIN_WORDS:
+            hi = trim_end(tokens, lo, k)
+            if word_count(tokens[lo:hi]) >= MIN_WORDS:
                 parts.append((lo, hi))
                 lo = j + 1
-    if _word_count(tokens[lo:end]) >= MIN_WORDS:
+    if word_count(tokens[lo:end]) >= MIN_WORDS:
         parts.append((lo, end))
     return parts
 
@@ -247,7 +229,7 @@ def _clause_end(tokens: list[Token], begin: int, next_head: int | None, lex) -> 
         or tokens[end - 1].text in ","
     ):
         end -= 1
-    return _trim_end(tokens, begin, end)
+    return trim_end(tokens, begin, end)
 
 
 def _clause_attribution(
@@ -262,7 +244,7 @@ def _clause_attribution(
         attribution.adopt(previous, keep_role=False)
     elif speaker is None and hangs:
         attribution = Attribution(None, c, participle.rule, tokens)  # "…, saying …", "… and said …"
-    elif speaker is None or not _source(speaker, lex):
+    elif speaker is None or not is_source(speaker, lex):
         return None
     else:
         attribution = Attribution(speaker, c, cue_before.rule, tokens)
@@ -272,134 +254,5 @@ def _clause_attribution(
     return attribution
 
 
-def _source(m, lex) -> bool:
-    """A speaker phrase that can be a source: ``specific``, or a plural role ("the aides", "analysts")."""
-    if specific(m):
-        return True
-    last = m.text.split()[-1].casefold() if m.kind == "description" and m.text else ""
-    return last.endswith("s") and (last[:-1] in lex.role_nouns or last[:-2] in lex.role_nouns)
-
-
 def _name_like(tok: Token, lex) -> bool:
     return tok.is_capitalized and tok.low not in lex.function_words
-
-
-def _framed_clauses(resolver: Resolver, tokens: list[Token]) -> list[Clause]:
-    """ "…, a annoncé X." and "Selon X, …"."""
-    lex, text = resolver.lex, resolver.doc.text
-    cues = resolver.cues.find(tokens)
-    if not cues:
-        return []
-    first, last = cues[0], cues[-1]
-    if first.kind == "according" and first.first == 0:
-        return _according_first(resolver, tokens, first)
-    inner = next(
-        (
-            c
-            for c in cues
-            if c.kind == "according" and c.first and (tokens[c.first - 1].text == "," or c.first > MIN_WORDS)
-        ),
-        None,
-    )
-    if inner is not None:
-        return _according_inside(resolver, tokens, inner)
-    if (
-        last.first < 2
-        or last.kind != "verb"
-        or last.inherits
-        or (lex.grammar.framed_clause_needs_speech_verb and last.lemma in lex.not_speech)
-    ):
-        return []
-    if tokens[last.first - 1].text == ",":
-        speaker = speaker_right_of(tokens, last, text, lex)
-        comma = last.first - 1
-    else:
-        if not tail_is_free(tokens, last, lex):
-            return []
-        k = last.first
-        while k > 0 and tokens[k - 1].text != "," and last.first - k < 10:
-            k -= 1
-        if k == 0 or tokens[k - 1].text != ",":
-            return []
-        speaker = speaker_left_of(tokens, last, text, lex)
-        comma = k - 1
-    if speaker is None or not _source(speaker, lex):
-        return []
-    after = _parenthetical_rest(tokens, max(last.last, _index_after(tokens, speaker.end)), comma, lex)
-    if after is not None:
-        return _clause(resolver, tokens[after[0]].start, tokens[after[1] - 1].end, speaker, last, sentence_cue.rule)
-    end = _trim_end(tokens, 0, comma)
-    if _word_count(tokens[:end]) < MIN_WORDS + 1:
-        return []
-    return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, last, sentence_cue.rule)
-
-
-def _index_after(tokens: list[Token], pos: int) -> int:
-    return next((i for i, t in enumerate(tokens) if t.start >= pos), len(tokens))
-
-
-def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> tuple[int, int] | None:
-    """A tag set off by commas inside the sentence reports what follows it: "Still, she says, most
-    orders come from …"; "The plan, he added, would cost …" (the content starts at the verb)."""
-    k = next((i for i in range(tag_end, min(len(tokens), tag_end + 4)) if tokens[i].text == ","), None)
-    if k is None:
-        return None
-    end = _trim_end(tokens, k + 1, len(tokens))
-    if _word_count(tokens[k + 1 : end]) < MIN_WORDS:
-        return None
-    head = tokens[k + 1]
-    if head.low in lex.clause_breakers:
-        return None  # "…, she said, and the talks are over": two clauses, the first one reported
-    opens_predicate = (head.low in lex.auxiliaries or head.low in lex.skippable) and not (
-        head.low in lex.determiners or head.low in lex.prepositions or head.low in lex.pronouns
-    )  # "would cost …", "n'est pas …"; not "chair of …", "who toured …"
-    fronted = any(t.low in lex.prepositions for t in tokens[: min(2, comma)])  # "In 2009, he said, …"
-    if opens_predicate or fronted or _word_count(tokens[:comma]) <= 2:
-        return k + 1, end
-    return None
-
-
-def _according_first(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
-    """ "Selon X, CLAUSE" / "According to X, CLAUSE"."""
-    speaker = according_source(tokens, cue, resolver.doc.text, resolver.lex)
-    comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), None)
-    if speaker is None or comma is None:
-        return []
-    end = _trim_end(tokens, comma + 1, len(tokens))
-    if _word_count(tokens[comma + 1 : end]) < MIN_WORDS:
-        return []
-    return _clause(resolver, tokens[comma + 1].start, tokens[end - 1].end, speaker, cue, according_to.rule)
-
-
-def _according_inside(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
-    """ "CLAUSE, according to X." gives the clause before the source; "ADV, selon X, CLAUSE" and
-    "A, selon X, B" the clause after it."""
-    lex, text = resolver.lex, resolver.doc.text
-    speaker = according_source(tokens, cue, text, lex)
-    if speaker is None or speaker.text.split()[-1].casefold() in lex.non_sources:
-        return []  # "…, selon les saisons": no source
-    k = next((i for i in range(cue.last, len(tokens)) if tokens[i].start >= speaker.end), len(tokens))
-    rest = _trim_end(tokens, k, len(tokens))
-    if k < rest and tokens[k].text == "," and _apposition(tokens, k + 1, lex):
-        k = rest  # "…, according to Ann Holt, a spokeswoman for the agency."
-    if k >= rest:  # the source ends the sentence: "CLAUSE, selon X." / "CLAUSE selon X."
-        end = _trim_end(tokens, 0, cue.first)
-        if _word_count(tokens[:end]) < MIN_WORDS + 1:
-            return []
-        return _clause(resolver, tokens[0].start, tokens[end - 1].end, speaker, cue, according_to.rule)
-    if tokens[cue.first - 1].text != "," or tokens[k].text != "," or _word_count(tokens[k + 1 : rest]) < MIN_WORDS:
-        return []
-    return _clause(resolver, tokens[k + 1].start, tokens[rest - 1].end, speaker, cue, according_to.rule)
-
-
-def _apposition(tokens: list[Token], i: int, lex) -> bool:
-    """ "a spokeswoman", "le président du …": a role after a name, not a clause."""
-    if tokens[i].low in lex.determiners and i + 1 < len(tokens):
-        i += 1 if tokens[i].low not in lex.indefinites else 0
-    return tokens[i].low in lex.indefinites or tokens[i].low in lex.role_nouns
-
-
-def _clause(resolver: Resolver, start: int, end: int, speaker, cue, rule: str) -> list[Clause]:
-    attribution = Attribution(speaker, cue, rule)
-    resolve(resolver, attribution)
-    return [Clause(start, end, attribution)] if attribution.entity else []
