@@ -17,9 +17,11 @@ from .budget import Budget
 from .entities.resolve import Resolver
 from .model import Result
 from .reading.cues import CueIndex
-from .results import make_quote, numbered, quote_type, speakers
+from .results import RoleBook, make_quote, numbered, quote_type, speakers
 from .sieves.attribution import Attribution
 from .sieves.context import QuoteContext
+from .sieves.dialogue import dialogue_turns
+from .sieves.formats import dash_line, label_line, title_line
 from .sieves.indirect import find_indirect
 from .sieves.passes import (
     Article,
@@ -57,11 +59,14 @@ CLOSING = (sentence_cue,)  # the first cue after the quote again, once the cues 
 def quote_to_mention(ctx: QuoteContext) -> Attribution:
     return (
         label(ctx)  # "PENCE: …"
+        or label_line(ctx)  # "Ann Holt, The Daily Ledger: “…”"
         or dash(ctx)  # "“…” — Geoffrey Starks"
+        or dash_line(ctx)  # "“…” ¶ — Ann Holt, cabinet member for transport"
         or first_cue_after(ctx, AFTER)  # "”, said X" / "”, X said" / "», selon X"
         or nearest_cue_before(ctx, ctx.before, BEFORE)  # "X a déclaré : «", "X’s claim that “"
         or first_cue_after(ctx, CLOSING)  # "In case of “emergency”, …, Lavrov said."
         or cue_inside(ctx)  # "« Moi, dit-il, … »"
+        or title_line(ctx)  # "Holt Called Rent Controls “A Tax On Builders.”"
         or colon(ctx)  # "X apporte la même conclusion : «"
         or colon_line(ctx, BEFORE)  # "And from Chairwoman Rosenworcel:" on the line before
         or Attribution(None, None, UNATTRIBUTED)
@@ -105,11 +110,12 @@ def _extract(text: str, language: str, indirect: bool, clock: Budget, max_quotes
         resolver.attributed.append((q.start, q.end, a))
         attributions.append(a)
     article = Article(doc, reader, resolver, marked, attributions, paragraph_chains(doc, marked))
-    for document_pass in (share_along_chains, repeat, continuations, share_along_chains):
+    for document_pass in (share_along_chains, repeat, dialogue_turns, continuations, share_along_chains):
         document_pass(article)
-    found = [make_quote(doc, q.start, q.end, quote_type(doc, q), a) for q, a in article.pairs()]
+    roles = RoleBook(doc)
+    found = [make_quote(doc, q.start, q.end, quote_type(doc, q), a, roles) for q, a in article.pairs()]
     if indirect:
-        found += [make_quote(doc, c.start, c.end, "indirect", c.attribution) for c in find_indirect(resolver)]
+        found += [make_quote(doc, c.start, c.end, "indirect", c.attribution, roles) for c in find_indirect(resolver)]
     continued = {marked[i + 1].start: marked[i].start for chain in article.chains for i in chain[:-1]}
     quotes = numbered(found, continued)
     return Result(doc.language, quotes, speakers(doc, resolver.index, quotes))

@@ -14,9 +14,11 @@ from typing import Protocol
 from ..reading.clauses import sentence_subject
 from ..reading.cues import CueIndex
 from ..reading.noun_phrase import Mention
+from .descriptions import determiner_of, referent
 from .index import Entity, EntityIndex
 from .names import gender_source, scan_names
 from .pronouns import pronoun_antecedent
+from .roles import scan_roles
 
 _FEW_PEOPLE = 64  # the single-person fallback reads this many entities at most
 _QUOTES_BACK = 64  # attributed quotes read back from a position, for a pronoun or a hanging clause
@@ -40,7 +42,9 @@ class Resolver:
         self.index = EntityIndex(self.lex.name_suffixes, self.lex.first_name_gender)
         # (start, end, attribution) of the quotes attributed so far, in text order; the pipeline appends
         self.attributed: list[tuple[int, int, Attributed]] = []
+        self.org_types: dict[str, list[Mention]] | None = None  # organisation noun -> names it introduced
         scan_names(self.doc, self.index)
+        scan_roles(self)
 
     def entity_for(self, m: Mention, antecedent: Mention | None = None) -> tuple[Entity | None, str]:
         """The entity a mention designates, and how it was found (name, pronoun, description)."""
@@ -55,24 +59,24 @@ class Resolver:
 
     def described_entity(self, m: Mention) -> Entity:
         index = self.index
-        entity = index.by_description(m.head, m.age, m.person, m.start)
-        if entity is None and m.person:
-            entity = self._only_person_named(m)
+        det = determiner_of(self, m)
+        entity = referent(self, m, det)
         if entity is None and m.person is False:
             fuller = self._earlier_description(m)
             if fuller is not None:  # "Le ministère belge de la Santé a publié … a noté le ministère"
                 entity = index.organization(fuller.text, fuller.start, fuller.end)
         if entity is None:
             entity = index.organization(m.text, m.start, m.end)
-            if m.person is not False:
+            if m.person is not False and m.head not in self.lex.document_nouns:
                 entity.kind = "person"
                 entity.learn_gender(m.gender, "role noun")  # "the spokeswoman", "la ministre"
         else:
             index.mention(entity, m.start, m.end, m.gender, "role noun")
-            entity.add_role(m.role)
+            if entity.kind == "person" or m.head in self.lex.spokesperson_nouns:
+                entity.add_role(m.role)  # an organisation speaks with its spokesperson's role
         return entity
 
-    def _only_person_named(self, m: Mention) -> Entity | None:
+    def only_person_named(self, m: Mention) -> Entity | None:
         """ "le ministre … a déclaré" in an article that has named one person only (a person:
         someone quoted, or given a title; "New York" looks like a name too)."""
         index = self.index

@@ -33,6 +33,7 @@ class Lexicon:
     verbs: dict[str, str]  # one-word form -> lemma
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, lemma)]
     not_speech: frozenset[str]
+    never_inverted: frozenset[str]  # "X, Y, told reporters": the phrase after these verbs is their object
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
     request_verbs: frozenset[str]  # "urged the council to …": the person asked and the request
     commitment_verbs: frozenset[str]  # "vowed to …": the infinitive is what was promised
@@ -44,11 +45,15 @@ class Lexicon:
     auxiliaries: frozenset[str]
     according: dict[str, tuple[tuple[str, ...], ...]]  # first word -> "selon", "according to" phrases
     weak_according: frozenset[str]  # "pour": a source only when a name or a phrase closed by a comma follows
+    infinitive_frames: tuple[tuple[str, ...], ...]  # "vient d'annoncer", "went on to warn": the frame's subject speaks
     infinitive_leads: frozenset[tuple[str, ...]]  # "et de": "Et d'ajouter que …" reports the last speaker
     statement_phrases: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]  # subject pronoun -> gender (m, f, p, n, x)
     object_pronouns: dict[str, str]  # "selon lui", "according to her"
+    object_clitics: dict[str, str]  # "lui a répondu": -> the verb ending that makes it the subject ("nous")
+    clitic_hosts: frozenset[str]  # "comme le rappelle X": after these, "le" is a clitic, not an article
     relatives: frozenset[str]
+    subject_relatives: frozenset[str]  # "who", "qui": the relative pronoun is the clause's subject
     complementizers: frozenset[str]
     determiners: frozenset[str]
     indefinites: frozenset[str]  # "a prominent New York Democrat" describes, it does not name
@@ -60,8 +65,10 @@ class Lexicon:
     name_suffixes: frozenset[str]  # "Jr", "Sr", "III": part of a name, never a surname
     prepositions: frozenset[str]
     clause_breakers: frozenset[str]
+    coordinators: frozenset[str]  # "a déclaré X et Y": two speakers of one quote
     skippable: frozenset[str]  # auxiliaries and adverbs between a subject and its verb
     time_words: frozenset[str]
+    adjunct_prepositions: frozenset[str]  # "said X during a briefing": they end a name's phrase
     object_words: frozenset[str]
     months: frozenset[str]
     days: frozenset[str]
@@ -80,6 +87,7 @@ class Lexicon:
     infinitive_markers: frozenset[str]  # "to": a preposition a verb may follow
     possessive_endings: tuple[str, ...]  # "Trump's claim": a cue word after a possessive is a noun
     hanging_participle_endings: tuple[str, ...]  # "…, adding that": the clause hangs on the one before
+    predicate_aside_endings: tuple[str, ...]  # "X, visibly shaken, said": an aside that names nobody
     inversion: regex.Pattern | None  # "a-t-il": a verb and its subject pronoun in one token
     inverted_ends: tuple[str, ...]  # what every ``inversion`` match ends with: a fast first test
     gendered_determiners: dict[str, str]  # "la" -> f
@@ -87,6 +95,11 @@ class Lexicon:
     topic_markers: tuple[tuple[str, ...], ...]  # "as for", "quant à": what follows is the sentence's topic
     first_names: dict[str, str]  # the pack's own reading of a first name, over the shared table ("" unclear)
     grammar: Grammar
+    epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
+    document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
+    role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
+    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
+    possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
 
     def first_name_gender(self, word: str) -> str:
         """m, f or "" for a folded, accent-free first name: the pack's reading, else the shared table's."""
@@ -211,6 +224,7 @@ def load(language: str) -> Lexicon:
         verbs=verbs,
         phrases=phrases,
         not_speech=frozenset(rv.get("not_speech", [])),
+        never_inverted=frozenset(rv.get("never_inverted", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
         addressee_verbs=frozenset(rv.get("addressee_verbs", [])),
         request_verbs=frozenset(rv.get("request_verbs", [])),
@@ -222,11 +236,15 @@ def load(language: str) -> Lexicon:
         auxiliaries=fs("auxiliaries"),
         according=according,
         weak_according=frozenset(" ".join(p) for p in _phrases(data.get("weak_according_to", []))),
+        infinitive_frames=_phrases(data.get("infinitive_frames", [])),
         infinitive_leads=frozenset(_phrases(data.get("infinitive_leads", []))),
         statement_phrases=_phrases(data["statement_phrases"]),
         pronouns={fold(k): v for k, v in data["pronouns"].items()},
         object_pronouns={fold(k): v for k, v in data.get("object_pronouns", {}).items()},
+        object_clitics={fold(k): v for k, v in data.get("object_clitics", {}).items()},
+        clitic_hosts=fs("clitic_hosts"),
         relatives=fs("relative_pronouns"),
+        subject_relatives=fs("subject_relatives"),
         complementizers=fs("complementizers"),
         determiners=fs("determiners"),
         indefinites=fs("indefinite_determiners"),
@@ -238,8 +256,10 @@ def load(language: str) -> Lexicon:
         name_suffixes=fs("name_suffixes"),
         prepositions=fs("prepositions"),
         clause_breakers=fs("clause_breakers"),
+        coordinators=fs("coordinators"),
         skippable=fs("aux_and_adverbs"),
         time_words=fs("time_words"),
+        adjunct_prepositions=fs("adjunct_prepositions"),
         object_words=fs("object_words"),
         months=fs("months"),
         days=fs("days"),
@@ -252,6 +272,7 @@ def load(language: str) -> Lexicon:
         infinitive_markers=fs("infinitive_markers"),
         possessive_endings=tuple(data.get("possessive_endings", ())),
         hanging_participle_endings=tuple(data.get("hanging_participle_endings", ())),
+        predicate_aside_endings=tuple(data.get("predicate_aside_endings", ())),
         inversion=regex.compile(rf"^(.+?)(?:-t)?-({'|'.join(inverted)})$") if inverted else None,
         inverted_ends=tuple(f"-{p}" for p in inverted),
         gendered_determiners={fold(k): v for k, v in data.get("gendered_determiners", {}).items()},
@@ -259,6 +280,11 @@ def load(language: str) -> Lexicon:
         topic_markers=_phrases(data.get("topic_markers", [])),
         first_names={fold(k): v for k, v in data.get("first_names", {}).items()},
         grammar=grammar,
+        epithet_nouns=fs("epithet_nouns"),
+        document_nouns=fs("document_nouns"),
+        role_ends=fs("role_ends"),
+        spokesperson_nouns=fs("spokesperson_nouns"),
+        possessive_determiners=fs("possessive_determiners"),
     )
     data.check(f"{pack.folder / 'lexicon.json'}")
     rv.check(f"{pack.folder / 'lexicon.json'}: reporting_verbs")

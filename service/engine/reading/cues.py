@@ -64,9 +64,7 @@ def _cue_at(tokens: list[Token], words: list[str], i: int, lex: Lexicon) -> Cue 
         return _inverted_at(tokens, words, i, inverted, lex)
     found = lex.verb_at(words, i)
     if not found:
-        if word in lex.infinitives and i >= 2 and (words[i - 2], words[i - 1]) in lex.infinitive_leads:
-            return Cue(i - 2, i + 1, lex.infinitives[word], "verb", inherits=True)  # "Et d'ajouter que"
-        return None
+        return _infinitive_at(words, i, lex)
     return _verb_at(words, i, found, i > 0 and tokens[i - 1].is_capitalized, lex)
 
 
@@ -104,9 +102,11 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
     possessive = previous.endswith(lex.possessive_endings)
     if possessive and previous_capitalized and (after in lex.complementizers or after == ":"):
         return Cue(i - 1, i + width, lemma, "possessive")  # "Trump’s claim that …": Trump said it
+    hosted = i >= 2 and previous in lex.object_clitics and words[i - 2] in lex.clitic_hosts
     if (
         possessive
-        or previous in lex.determiners
+        or (previous in lex.determiners and not hosted)
+        or _plural_noun_after_adjective(words, i, lex)
         or (
             lex.grammar.prepositions_precede_nouns_only
             and previous in lex.prepositions
@@ -120,14 +120,68 @@ def _verb_at(words: list[str], i: int, found: tuple[str, int], previous_capitali
         return None  # passive or adjectival participle: "was told", "accused of being", "a été"
     if word in lex.participles and not any(w in lex.auxiliaries for w in words[max(0, i - 4) : i]):
         return None  # "un jeune appelé": a participle without an auxiliary is no verb
+    first = _group_start(words, _frame_start(words, i, lex), lex)
+    # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
+    hanging = word.endswith(lex.hanging_participle_endings) and first == i and previous not in lex.passive_auxiliaries
+    return Cue(first, i + width, lemma, "verb", inherits=hanging)
+
+
+def _plural_noun_after_adjective(words: list[str], i: int, lex: Lexicon) -> bool:
+    """ "his opening remarks", "the continuing protests": a cue form with a plural ending, after a
+    determiner and a participle adjective, is a noun ("those attending said" keeps its verb)."""
+    return (
+        lex.grammar.plural_by_final_s
+        and i >= 2
+        and words[i].endswith("s")
+        and words[i - 2] in lex.determiners
+        and words[i - 1].endswith((*lex.progressive_endings, *lex.adjectival_participle_endings))
+    )
+
+
+def _infinitive_at(words: list[str], i: int, lex: Lexicon) -> Cue | None:
+    """A reporting verb in the infinitive: "Et d'ajouter que" (the last speaker's), or governed by a
+    frame whose subject speaks: "X vient d'annoncer que", "X n'a pas hésité à affirmer que"."""
+    lemma = lex.infinitives.get(words[i])
+    if lemma is None:
+        return None
+    if i >= 2 and (words[i - 2], words[i - 1]) in lex.infinitive_leads:
+        return Cue(i - 2, i + 1, lemma, "verb", inherits=True)  # "Et d'ajouter que"
+    start = _frame_start(words, i, lex)
+    return Cue(_group_start(words, start, lex), i + 1, lemma, "verb") if start < i else None
+
+
+def _frame_start(words: list[str], i: int, lex: Lexicon) -> int:
+    """Where a frame that governs the verb at ``i`` starts ("vient d'", "went on to"), else ``i``."""
+    for frame in lex.infinitive_frames:
+        start = i - len(frame)
+        if start >= 0 and tuple(words[start:i]) == frame:
+            return start
+    return i
+
+
+def _group_start(words: list[str], i: int, lex: Lexicon) -> int:
+    """Where the verb group of the verb at ``i`` starts: its auxiliaries and the object clitics
+    before them ("lui a", "s'est aussi"), not the adverbs before those."""
     first = i
     while first > 0 and (words[first - 1] in lex.auxiliaries or words[first - 1] in lex.skippable) and i - first < 4:
         first -= 1
     while first < i and words[first] not in lex.auxiliaries:
         first += 1
-    # "…, adding that" hangs on the clause before; "is describing" is a verb of its own
-    hanging = word.endswith(lex.hanging_participle_endings) and first == i and previous not in lex.passive_auxiliaries
-    return Cue(first, i + width, lemma, "verb", inherits=hanging)
+    return _clitics_before(words, first, lex)
+
+
+def _clitics_before(words: list[str], first: int, lex: Lexicon) -> int:
+    """Where a verb group starts once the object clitics before it are taken in: "lui a répondu",
+    "nous a confié" ("nous avons dit": "nous" is the subject), "comme le rappelle"."""
+    k = first
+    while k > 0 and first - k < 2 and words[k - 1] in lex.object_clitics:
+        ending = lex.object_clitics[words[k - 1]]
+        if ending and words[first].endswith(ending):
+            break
+        k -= 1
+    if k < first and k > 0 and words[k - 1] in lex.clitic_hosts:
+        k -= 1
+    return k
 
 
 def _followed_by_name(words: list[str], i: int) -> bool:

@@ -27,7 +27,7 @@ class Mention:
     age: str | None = None
 
 
-def _role_head(tok: Token, lex: Lexicon) -> str | None:
+def role_head(tok: Token, lex: Lexicon) -> str | None:
     for word in (tok.low, tok.low.split("-")[-1]):
         if word in lex.role_nouns:
             return word
@@ -51,7 +51,7 @@ def _starts_predicate(tok: Token, lex: Lexicon) -> bool:
         and tok.low not in lex.prepositions
         and tok.low not in lex.particles
         and tok.low not in lex.clause_breakers
-        and _role_head(tok, lex) is None
+        and role_head(tok, lex) is None
         and tok.low not in lex.organization_nouns
         and tok.low not in lex.function_words
     )
@@ -118,7 +118,7 @@ def _name_then(toks: list[Token], lead: int, text: str, lex: Lexicon) -> Mention
     if (
         _starts_predicate(toks[lead], lex)
         and not toks[lead - 1].low.endswith(lex.possessive_endings)
-        and not any(_role_head(t, lex) for t in toks[lead:])
+        and not any(role_head(t, lex) for t in toks[lead:])
         and not is_name_word(toks[-1], lex)
     ):
         # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
@@ -144,7 +144,7 @@ def _named(toks: list[Token], j: int, ages: list[str], text: str, lex: Lexicon) 
     rest = [t for t in before if t.text != "."]
     title = next((t for t in reversed(rest) if t.low in lex.titles), None)
     role_tokens = [t for t in rest if t is not title and t.low not in lex.determiners]
-    heads = [h for h in (_role_head(t, lex) for t in role_tokens) if h]
+    heads = [h for h in (role_head(t, lex) for t in role_tokens) if h]
     role = _span_text(text, role_tokens) if heads else None
     upper = all(t.text.isupper() for t in name if t.is_word)
     org = any(t.low in lex.organization_nouns for t in name)
@@ -178,7 +178,7 @@ def _described(toks: list[Token], ages: list[str], text: str, lex: Lexicon) -> M
         if tok.low in lex.prepositions:
             region = region[:n]
             break
-    head = next((h for h in (_role_head(t, lex) for t in region) if h), None)
+    head = next((h for h in (role_head(t, lex) for t in region) if h), None)
     org_head = next((t.low for t in region if t.low in lex.organization_nouns), None)
     if head is None and org_head is None and len(rest) > 6:
         return None
@@ -228,6 +228,39 @@ def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
     return j
 
 
+def _names_a_complement(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The name at ``toks[j]`` names what a role's complement speaks of, not the speaker: "the head
+    of grocer Fernmart", "la porte-parole du collectif Rivières vivantes"."""
+    if j == 0 or not toks[j - 1].is_word or toks[j - 1].is_capitalized or toks[j - 1].low in lex.function_words:
+        return False
+    if len(toks) - j > 1 and toks[j - 1].low not in lex.organization_nouns:
+        return False  # "le ministre des Affaires étrangères Sergueï Lavrov": a person's full name
+    p = next((n for n in range(j - 1, 0, -1) if toks[n].low in lex.prepositions), None)
+    return (
+        p is not None
+        and any(role_head(t, lex) for t in toks[:p])
+        and not any(role_head(t, lex) for t in toks[p + 1 : j])
+    )
+
+
+def _titled_name_before_complement(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
+    """A role or title, a name, then a complement without a name: "Sergeant Ana Ruiz of the
+    provincial police" -> the name, the complement cut from ``toks``."""
+    end = len(toks)
+    if not (toks[0].low in lex.titles or role_head(toks[0], lex)):
+        return end, False
+    i = 1
+    while i < end and not is_name_word(toks[i], lex) and (toks[i].text == "." or role_head(toks[i], lex)):
+        i += 1
+    k = i
+    while k < end and is_name_word(toks[k], lex):
+        k += 1
+    if k - i >= 2 and k < end and toks[k].low in lex.prepositions:
+        del toks[k:]
+        return i, False
+    return end, False
+
+
 def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """Start of the name that heads the phrase, and whether the only name is a complement.
 
@@ -237,8 +270,12 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """
     end = len(toks)
     j = _name_run_start(toks, end, lex)
-    if j == end or toks[end - 1].low.endswith(lex.possessive_endings):
-        return end, False  # no name, or a possessive: "Donald Trump’s campaign"
+    if toks[end - 1].low.endswith(lex.possessive_endings):
+        return end, False  # a possessive: "Donald Trump’s campaign"
+    if j == end:
+        return _titled_name_before_complement(toks, lex)
+    if _names_a_complement(toks, j, lex):
+        return j, True
     k = j
     while k > 0 and (toks[k - 1].low in lex.determiners or toks[k - 1].text == "."):
         k -= 1
@@ -253,9 +290,9 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
         del toks[p:]  # the complement qualifies the name before it
         return i, False
     if (
-        end - j == 3
+        end - j >= 3
         and not any(t.text.isupper() for t in toks[end - 2 : end])
         and not any(t.low in lex.organization_nouns for t in toks[j:end])
     ):
-        return end - 2, False  # "le ministre de la Santé Marc Peeters"
+        return end - 2, False  # "le ministre de la Santé Marc Peeters", "Secretary of Veterans Affairs Leo Marsh"
     return j, True

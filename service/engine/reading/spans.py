@@ -22,16 +22,18 @@ def _aside_dash(tokens: list[Token], i: int) -> bool:
     )
 
 
-def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Token]]:
-    """Comma-separated stretches left of ``end``, nearest first, each cut at a clause boundary."""
-    segments: list[list[Token]] = []
+def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[tuple[list[Token], bool]]:
+    """Comma-separated stretches left of ``end``, nearest first, each cut at a clause boundary,
+    each with whether a relative clause was cut from it ("X, whose firm …, said")."""
+    segments: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
+    relative = False
     i = end - 1
     while i >= 0 and len(segments) < MAX_SEGMENTS:
         tok = tokens[i]
         if tok.text == "," or _aside_dash(tokens, i):  # "X -- the head of Y -- told me": an aside, as commas
-            segments.append(current[::-1])
-            current = []
+            segments.append((current[::-1], relative))
+            current, relative = [], False
         elif tok.text == "." and i > 0 and is_abbreviation(tokens[i - 1], lex):
             current.append(tok)  # "Marc H. Morial", "Mr. King"
         elif tok.text == ")":
@@ -40,6 +42,13 @@ def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Toke
             if opening is None:
                 break
             i = opening
+        elif (
+            tok.low in lex.relatives
+            and tok.low not in lex.subject_relatives
+            and current
+            and current[-1].low in lex.determiners
+        ):
+            break  # "a loaf that the critic Sam Ode calls", "dont la navigatrice X dit": the verb's own subject
         elif tok.low in lex.relatives and (
             tok.low not in lex.complementizers
             or (
@@ -54,15 +63,32 @@ def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[list[Toke
         ):
             # "a historian who attended the session", "a firm that owns two papers": a relative
             # clause is not the subject ("that" after a noun relates; after "said" it reports)
-            current = []
+            current, relative = [], tok.low not in lex.complementizers
         elif tok.text in '.;:!?()«»“”"' or tok.low in lex.complementizers or (find_cue_word(tok, lex) and current):
             break
         else:
             current.append(tok)
         i -= 1
     if current or not segments:
-        segments.append(current[::-1])
+        segments.append((current[::-1], relative))
     return segments
+
+
+def is_predicate_aside(seg: list[Token], lex: Lexicon) -> bool:
+    """A stretch set off by commas that describes without naming: "visibly shaken", "furieux",
+    "interrogé mardi par la radio", "speaking from Kabul"; not "acting director of X"."""
+    if not seg or not seg[0].is_word or seg[0].is_capitalized:
+        return False
+    low = seg[0].low
+    if (
+        low in lex.function_words
+        or low in lex.titles
+        or noun_phrase.role_head(seg[0], lex)
+        or low in lex.organization_nouns
+        or (len(seg) > 1 and noun_phrase.role_head(seg[1], lex))
+    ):
+        return False
+    return len(seg) == 1 or low.endswith(lex.predicate_aside_endings)
 
 
 def _name_tail_start(seg: list[Token], lex: Lexicon) -> int:
@@ -142,6 +168,8 @@ def until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
             break
         if out and (tok.low in lex.days or tok.low in lex.months):
             break
+        if tok.low in lex.adjunct_prepositions and any(noun_phrase.is_name_word(t, lex) for t in out):
+            break  # "said Sgt. Ana Ruiz of the police during a briefing": the adjunct is no part of it
         out.append(tok)
         i += 1
     while out and out[-1].low in lex.time_words and not out[-1].is_capitalized:

@@ -12,6 +12,7 @@ from .spans import (
     abbreviated,
     clause_tail,
     is_abbreviation,
+    is_predicate_aside,
     merge_apposition,
     name_after_adverbial,
     segments_left,
@@ -37,7 +38,10 @@ def speaker_left_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
     if not found:
         return None
     speaker = found[0]
-    if len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
+    if [f.kind for f in found] == ["name", "description", "name"] and found[1].role and found[2].person:
+        # "X, adviser to the head of the league, Y, said": Y names the head, X speaks
+        speaker = merge_apposition(found[2], found[1]) or found[2]
+    elif len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
         # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
         speaker = merge_apposition(found[-1], found[-2]) or speaker
     elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
@@ -53,29 +57,62 @@ def _mentions_left(
     one that completes the speaker phrase; and an age met among them ("Sergei Lavrov, 71 ans,")."""
     found: list[Mention] = []
     age: str | None = None
-    for stretch in segments_left(tokens, end, lex):
+    inner: list[Mention] | None = None  # read inside an aside, kept in case no subject lies beyond it
+    stretches = segments_left(tokens, end, lex)
+    closed = not stretches[0][0]  # a comma closes the subject phrase: "X, whose firm …, Y, said"
+    for n, (stretch, relative_cut) in enumerate(stretches):
+        # an aside has a comma on each side: the stretch next to the verb is none
+        aside = n > 0 and not relative_cut and is_predicate_aside(stretch, lex)
+        if (relative_cut or aside) and found and closed and inner is None:
+            # "X, whose firm hired the former mayor, Y, said": Y is inside the aside
+            inner, found = found, []
+        if aside:
+            continue  # "X, visibly shaken, said"
         seg = _speaker_stretch(stretch, lex, relative and bool(found) and found[-1].kind == "description")
-        if not seg:
-            continue
-        if seg[0].text[0].isdigit() and len(seg) <= 4:
+        if seg and seg[0].text[0].isdigit() and len(seg) <= 4:
             age = age or seg[0].text
             continue
-        if len([t for t in seg if t.is_word]) == 1 and seg[0].low in lex.abbreviations:
-            continue  # "of Springfield, Va.,": a place, not the speaker
-        mention = noun_phrase.parse(seg, text, lex)
-        if relative and found and (mention is None or mention.kind == "description"):
-            # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
-            name = name_after_adverbial(seg, lex) or trailing_name(seg, lex)
-            mention = noun_phrase.parse(name, text, lex) if name else mention
+        if inner is not None and not found and seg and not _opens(stretch, seg[0], lex):
+            break  # beyond an aside, the subject opens its stretch: "when another man was led away"
+        mention = _stretch_mention(seg, found, text, lex, relative)
         if mention is None:
-            if found:
+            if found and seg:
                 break
             continue
         found.append(mention)
         named_done = mention.kind == "name" and (len(found) > 1 or mention.role)
         if len(found) == 3 or mention.kind == "pronoun" or mention.person is False or named_done:
             break
+    if inner is not None and not (found and _subject_like(found[0])):
+        found = inner  # "Appearing tired, particularly in Iowa, Mrs. Clinton said": nothing beyond
     return found, age
+
+
+def _stretch_mention(seg: list[Token], found: list[Mention], text: str, lex: Lexicon, relative: bool) -> Mention | None:
+    """The mention one stretch left of the verb makes, if any."""
+    if not seg:
+        return None
+    mention = noun_phrase.parse(seg, text, lex)
+    if relative and found and (mention is None or mention.kind == "description"):
+        # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+        name = name_after_adverbial(seg, lex) or trailing_name(seg, lex)
+        mention = noun_phrase.parse(name, text, lex) if name else mention
+    return mention
+
+
+def _opens(stretch: list[Token], first: Token, lex: Lexicon) -> bool:
+    """Only determiners or adverbs stand in ``stretch`` before ``first``."""
+    for tok in stretch:
+        if tok is first:
+            return True
+        if tok.low not in lex.determiners and tok.low not in lex.skippable:
+            return False
+    return False
+
+
+def _subject_like(mention: Mention) -> bool:
+    """A phrase that can stand as the subject beyond an aside: a person's or body's name, a role."""
+    return mention.kind != "pronoun" and (mention.person is not None or bool(mention.role))
 
 
 def _speaker_stretch(seg: list[Token], lex: Lexicon, after_description: bool) -> list[Token]:
@@ -90,6 +127,8 @@ def _speaker_stretch(seg: list[Token], lex: Lexicon, after_description: bool) ->
         seg = name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
     if not seg or first in lex.relatives:
         return []  # "…, who replaced him in July, said"; "…, in the process, accused"
+    if len([t for t in seg if t.is_word]) == 1 and seg[0].low in lex.abbreviations:
+        return []  # "of Springfield, Va.,": a place, not the speaker
     return seg
 
 
@@ -123,7 +162,21 @@ def speaker_right_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     mention = noun_phrase.parse(phrase, text, lex)
     if mention is None:
         return None
-    return with_apposition(tokens, i + len(phrase), mention, text, lex)
+    mention, end = _compound(tokens, i + len(phrase), mention, text, lex)
+    return with_apposition(tokens, end, mention, text, lex)
+
+
+def _compound(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> tuple[Mention, int]:
+    """ "ont expliqué Claire Dubost et Marc Aubel": two names joined after the verb speak together."""
+    if mention.kind != "name" or i + 1 >= len(tokens) or tokens[i].low not in lex.coordinators:
+        return mention, i
+    second_phrase = until_comma(tokens, i + 1, lex)
+    second = noun_phrase.parse(second_phrase, text, lex)
+    end = i + 1 + len(second_phrase)
+    if second is None or second.kind != "name" or (end < len(tokens) and tokens[end].text not in ",.;"):
+        return mention, i
+    both = Mention("name", text[mention.start : second.end], mention.start, second.end, mention.role, "p", True)
+    return both, end
 
 
 def speaker_opening(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
@@ -166,6 +219,12 @@ def read_apposition(tokens: list[Token], i: int, mention: Mention, text: str, le
         i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].text == ",":
         phrase = until_comma(tokens, i + 1, lex)
+        if phrase and phrase[0].text[0].isdigit() and len(phrase) <= 4 and i + 1 + len(phrase) < len(tokens):
+            mention.age = mention.age or phrase[0].text  # "X, 67 ans, retraitée à Pontrieux"
+            i += 1 + len(phrase)
+            phrase = until_comma(tokens, i + 1, lex) if tokens[i].text == "," else []
+        if is_predicate_aside(phrase, lex):
+            return mention, i  # "X, installé à Aurillac": no role
         apposition = noun_phrase.parse(phrase, text, lex)
         if apposition is not None and apposition.kind != "pronoun":
             merged = merge_apposition(mention, apposition)

@@ -33,11 +33,12 @@ class Window:
 class QuoteContext:
     """One quotation and its surroundings: the sentence, the windows before and after it."""
 
-    __slots__ = ("after", "before", "doc", "lex", "q", "reader", "s_start", "text")
+    __slots__ = ("after", "before", "doc", "lex", "previous", "q", "reader", "s_start", "text")
 
     def __init__(self, reader: CueIndex, q: Marked, previous: Marked | None, following: Marked | None) -> None:
         doc = reader.doc
         self.reader, self.doc, self.lex, self.text, self.q = reader, doc, doc.lex, doc.text, q
+        self.previous = previous
         self.s_start, s_end = doc.sentence(q.open_start)
         pre_start = max(
             self.s_start,

@@ -136,6 +136,8 @@ def continuations(article: Article) -> None:
     for q, a in article.pairs():
         if a.entity is None and a.rule != repeat.rule and standalone(doc, q):
             previous_sentence(article, q, a)
+            if a.entity is None:
+                previous_subject(article, q, a)
             if a.entity is None and last is not None:
                 continuation(doc, q, a, last)
         if a.entity is not None and a.rule != repeat.rule:
@@ -164,6 +166,26 @@ def previous_sentence(article: Article, q: Marked, a: Attribution) -> None:
                     a.cue, a.cue_tokens = c, tokens
                     a.settle(entity, speaker, role, previous_sentence.rule, resolution)
                 return
+
+
+@sieve("previous-subject", 0.5)
+def previous_subject(article: Article, q: Marked, a: Attribution) -> None:
+    """A quote that opens its paragraph after a sentence whose subject is a named person and
+    that reports nothing: "La présidente du club, Maud Keller, a soulevé le trophée. ¶ « … »".
+    Weaker than a reporting verb: the person may be quoted by someone else."""
+    doc = article.doc
+    s_start, _ = doc.sentence(q.open_start)
+    if s_start == 0 or doc.paragraph(q.open_start)[0] != q.open_start:
+        return
+    p_start, p_end = doc.sentence(s_start - 1)
+    if doc.paragraph_index(p_start) < doc.paragraph_index(q.open_start) - 1 or doc.has_quote(p_start, p_end):
+        return
+    subject = sentence_subject(article.reader, p_start, p_end)
+    if subject is None or subject.kind != "name":
+        return
+    entity = article.resolver.named_entity(subject)
+    if entity.kind == "person":
+        a.settle(entity, subject, subject.role, previous_subject.rule, "name")
 
 
 @sieve("continuation", 0.6)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..lang.lexicon import Lexicon
 from ..reading import noun_phrase
 from ..reading.clauses import sentence_subject
 from ..reading.cues import Cue
@@ -25,6 +26,7 @@ from ..reading.speaker_phrase import (
     tail_is_free,
 )
 from ..text.document import CONTEXT
+from ..text.tokens import Token
 from .attribution import Attribution
 from .context import QuoteContext, Window
 from .registry import sieve
@@ -145,6 +147,8 @@ def cue_before(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
     if c.kind != "verb" or c.inherits:
         return None
     speaker = w.subject_of(c)
+    if speaker is None and w.tokens[c.first].low in ctx.lex.clitic_hosts:
+        speaker = speaker_right_of(w.tokens, c, ctx.text, ctx.lex)  # "comme le résume X, « … »"
     if speaker is None:
         return None
     found = Attribution(speaker, c, cue_before.rule, w.tokens)
@@ -170,7 +174,8 @@ def sentence_cue(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
     """A cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said."."""
     if c.kind != "verb" or not _lead(w, c) or not tail_is_free(w.tokens, c, ctx.lex):
         return None
-    if c.first > 0 and w.tokens[c.first - 1].text == ",":
+    ends = c.last >= len(w.tokens) or w.tokens[c.last].text in ".!?"  # "…, the leader, X, said."
+    if c.first > 0 and w.tokens[c.first - 1].text == "," and c.lemma not in ctx.lex.never_inverted and not ends:
         speaker = speaker_right_of(w.tokens, c, ctx.text, ctx.lex)
         return Attribution(speaker, c, sentence_cue.rule, w.tokens) if speaker else None
     speaker = w.subject_of(c)
@@ -181,17 +186,51 @@ def sentence_cue(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
 
 @sieve("cue-inside", 0.85)
 def cue_inside(ctx: QuoteContext) -> Attribution | None:
-    """A speech tag set inside the marks: "« Moi, dit-il, j'ai l'impression … »"."""
+    """A speech tag set inside the marks: "« Moi, dit-il, … »", "« On a perdu, constate Ana Ruiz
+    après le match. On le savait. »": the tag ends at a comma or a full stop, perhaps after an
+    adjunct."""
     q, lex = ctx.q, ctx.lex
     tokens = ctx.doc.tokens(q.start, min(q.end, q.start + CONTEXT))
     for c in ctx.reader.find(tokens):
-        if c.kind != "verb" or c.first == 0 or tokens[c.first - 1].text != ",":
+        if c.kind != "verb" or c.first == 0:
             continue
+        if tokens[c.first - 1].text != ",":
+            continue  # "…, Ana Ruiz said. …" inside the marks is as often the quote's own report
         speaker = speaker_right_of(tokens, c, ctx.text, lex)
         after = c.last + (0 if c.pronoun else len(until_comma(tokens, c.last, lex)))
-        if speaker is not None and after < len(tokens) and tokens[after].text == ",":
-            return Attribution(speaker, c, cue_inside.rule, tokens)
+        if speaker is None:
+            continue
+        if after < len(tokens) and tokens[after].text == ",":
+            return Attribution(speaker, c, cue_inside.rule, tokens)  # "« Moi, dit-il, … »"
+        if _names_speaker(speaker) and _tag_closes(tokens, after, lex):
+            return Attribution(speaker, c, cue_inside.rule, tokens)  # "…, explique-t-il. Nous … »"
     return None
+
+
+def _names_speaker(mention: Mention) -> bool:
+    """A tag closed by a full stop or an adjunct must name its speaker: a person's name, a role,
+    "he"/"elle" ("…, I said. …" is the quote's own voice; "…, read a teleprompter." is content)."""
+    if mention.kind == "pronoun":
+        return mention.gender in ("m", "f")
+    return bool(mention.person) if mention.kind == "name" else bool(mention.role)
+
+
+def _tag_closes(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """The tag ends at ``tokens[j]``: a comma or a full stop, or an adjunct, an addressee or a
+    time phrase that runs to one ("…, confie Ana Ruiz au téléphone. Nous …")."""
+    if j >= len(tokens):
+        return False
+    first = tokens[j]
+    if first.text in ",.":
+        return True
+    if not (first.low in lex.prepositions or first.low in lex.time_words or first.low in lex.object_words):
+        return False
+    for tok in tokens[j : j + noun_phrase.MAX_PHRASE]:
+        if tok.text in ",.":
+            return True
+        if tok.text in ';:!?«»“”"' or tok.low in lex.complementizers:
+            return False
+    return False
 
 
 @sieve("colon", 0.75)

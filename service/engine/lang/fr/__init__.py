@@ -39,4 +39,6 @@ def inflect(lemma: str, verbs: dict) -> list[str]:
 
 
 # French has no possessive clitic: "la déclaration de X selon laquelle" is read by cue-before
-PACK = Pack("fr", "French", Path(__file__).parent, inflect, rules_not_applicable=frozenset({"possessive"}))
+PACK = Pack(
+    "fr", "French", Path(__file__).parent, inflect, rules_not_applicable=frozenset({"possessive", "title-line"})
+)
