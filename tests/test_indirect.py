@@ -200,3 +200,13 @@ def test_commitment_verbs_report_the_infinitive():
 def test_asked_without_a_request_reports_nothing():
     assert indirect("Ann Holt asked about the cost of the bridge to the city.") == []
     assert indirect("A nurse, Ann Holt, who asked not to be named in the report, left early.") == []
+
+
+def test_bare_clause_opening_with_a_bare_noun_and_a_finite_verb():
+    assert indirect("Omar Haddad said economic growth was the answer to the crisis.") == [
+        ("economic growth was the answer to the crisis", "Omar Haddad")
+    ]
+
+
+def test_object_noun_phrase_after_a_bare_clause_verb_is_no_clause():
+    assert indirect("Omar Haddad maintained his lead over the other candidates in the poll.") == []

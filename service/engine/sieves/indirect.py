@@ -166,7 +166,11 @@ def _bare_clause_start(tokens: list[Token], c: Cue, lex) -> int | None:
         i += 1
     if c.lemma in lex.addressee_verbs:
         i = _after_addressee(tokens, i, lex)
-    if i >= len(tokens) or c.first == 0 or not _opens_clause(tokens[i], lex):
+    if i >= len(tokens) or c.first == 0:
+        return None
+    tok = tokens[i]
+    bare_noun = tok.is_word and tok.low not in lex.function_words and _has_finite(tokens, i, lex)
+    if not (_opens_clause(tok, lex) or bare_noun):  # "said economic growth was …"
         return None
     if tokens[c.first - 1].text == "," and not (tokens[i].low in lex.pronouns or _has_finite(tokens, i, lex)):
         return None
