@@ -210,3 +210,13 @@ def test_bare_clause_opening_with_a_bare_noun_and_a_finite_verb():
 
 def test_bare_noun_without_a_finite_verb_after_it_is_no_clause():
     assert indirect("Omar Haddad said goodbye to the staff of the hospital.") == []
+
+
+def test_role_after_an_inverted_tag_closing_a_quote_is_no_content():
+    text = "« Nous partons », a déclaré Paul Leroy, ministre des Affaires étrangères."
+    assert indirect(text) == []
+
+
+def test_parenthetical_tag_followed_by_a_role_reports_the_clause_after_it():
+    text = "Par ailleurs, poursuit Paul Leroy, ministre de la Culture, une langue sans école disparaît."
+    assert indirect(text) == [("une langue sans école disparaît", "Paul Leroy")]

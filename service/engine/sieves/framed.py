@@ -101,6 +101,9 @@ def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> t
     """A tag set off by commas inside the sentence reports what follows it: "Still, she says, most
     orders come from …"; "The plan, he added, would cost …" (the content starts at the verb)."""
     k = next((i for i in range(tag_end, min(len(tokens), tag_end + 4)) if tokens[i].text == ","), None)
+    if k is not None and _role_follows(tokens, k + 1, lex):
+        # "…, said X, minister of …, CLAUSE": past the apposition
+        k = next((i for i in range(k + 2, min(len(tokens), k + 14)) if tokens[i].text == ","), None)
     if k is None:
         return None
     end = trim_end(tokens, k + 1, len(tokens))
@@ -116,6 +119,13 @@ def _parenthetical_rest(tokens: list[Token], tag_end: int, comma: int, lex) -> t
     if opens_predicate or fronted or word_count(tokens[:comma]) <= 2:
         return k + 1, end
     return None
+
+
+def _role_follows(tokens: list[Token], i: int, lex) -> bool:
+    """ "ministre des Affaires étrangères", "the head of …": a role noun, with its determiner."""
+    if i < len(tokens) and tokens[i].low in lex.determiners:
+        i += 1
+    return i < len(tokens) and tokens[i].low in lex.role_nouns
 
 
 def _according_first(resolver: Resolver, tokens: list[Token], cue: Cue) -> list[Clause]:
