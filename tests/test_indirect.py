@@ -122,3 +122,101 @@ def test_french_parenthetical_tag_reports_what_follows_it():
 def test_incise_followed_by_a_coordinated_clause_reports_the_clause_before():
     text = "The designer Ada Obi spoke on Monday. The plan is dead, she said, and the talks are over."
     assert indirect(text) == [("The plan is dead", "Ada Obi")]
+
+
+def test_participle_clause_takes_the_main_clause_subject():
+    text = "Mayor Ann Holt toured the market on Monday, saying the stalls would reopen soon."
+    assert indirect(text) == [("the stalls would reopen soon", "Ann Holt")]
+
+
+def test_verb_after_and_takes_the_sentence_subject():
+    text = "Mayor Ann Holt walked through the market on Thursday and said the stalls would reopen soon."
+    assert indirect(text) == [("the stalls would reopen soon", "Ann Holt")]
+    text = "La ministre Sarah Diallo a visité le chantier lundi et a assuré que le bassin serait prêt en mai."
+    assert indirect(text) == [("le bassin serait prêt en mai", "Sarah Diallo")]
+
+
+def test_plural_role_noun_subject_is_a_source():
+    assert indirect("The bridge will reopen on Monday, the aides said.") == [
+        ("The bridge will reopen on Monday", "aides")
+    ]
+
+
+def test_plural_noun_that_is_no_role_is_no_source():
+    assert indirect("The bridge will reopen on Monday, the plans said.") == []
+
+
+def test_french_coordinated_que_gives_one_clause_each():
+    text = "Pierre Roux a reconnu que la saison avait été mauvaise, mais que les réservations remontaient."
+    assert indirect(text) == [
+        ("la saison avait été mauvaise", "Pierre Roux"),
+        ("les réservations remontaient", "Pierre Roux"),
+    ]
+
+
+def test_english_coordinated_that_stays_one_report():
+    text = "Ann Holt said that traders would pay no rent and that the city would pay for the repairs."
+    assert indirect(text) == [("traders would pay no rent and that the city would pay for the repairs", "Ann Holt")]
+
+
+def test_the_verb_nearest_the_complementizer_owns_the_clause():
+    text = "Le maire, Luc Chazal, a défendu la mesure en affirmant qu'elle coûterait moins cher que prévu."
+    assert indirect(text) == [("elle coûterait moins cher que prévu", "Luc Chazal")]
+
+
+def test_selon_without_comma_at_the_end_and_with_an_apposition():
+    assert indirect("Les pluies pourraient encore durer deux jours selon les services de la préfecture.") == [
+        ("Les pluies pourraient encore durer deux jours", "services de la préfecture")
+    ]
+    text = "Le métro n'avait jamais connu un tel désastre, selon Paul Lhote, le président de la régie."
+    assert indirect(text) == [("Le métro n'avait jamais connu un tel désastre", "Paul Lhote")]
+
+
+def test_fronted_phrase_before_a_parenthetical_tag_is_not_the_content():
+    text = "Le linguiste Marc Petit parle vite. Contrairement aux discours, appuie-t-il, le français recule en Asie."
+    assert indirect(text) == [("le français recule en Asie", "Marc Petit")]
+
+
+def test_role_after_an_incise_at_the_end_is_no_content():
+    text = "The allotments will close in May, said Ann Holt, chair of the city's allotment federation."
+    assert indirect(text) == [("The allotments will close in May", "Ann Holt")]
+
+
+def test_request_verbs_report_the_person_asked_and_the_request():
+    assert indirect("Ann Holt urged the council to abandon the plan.") == [
+        ("the council to abandon the plan", "Ann Holt")
+    ]
+    assert indirect("Ann Holt called on Bob Lee to resign from his post.") == [
+        ("Bob Lee to resign from his post", "Ann Holt")
+    ]
+
+
+def test_commitment_verbs_report_the_infinitive():
+    assert indirect("Ann Holt vowed to ban the cars from the city centre.") == [
+        ("to ban the cars from the city centre", "Ann Holt")
+    ]
+
+
+def test_asked_without_a_request_reports_nothing():
+    assert indirect("Ann Holt asked about the cost of the bridge to the city.") == []
+    assert indirect("A nurse, Ann Holt, who asked not to be named in the report, left early.") == []
+
+
+def test_bare_clause_opening_with_a_bare_noun_and_a_finite_verb():
+    assert indirect("Omar Haddad said economic growth was the answer to the crisis.") == [
+        ("economic growth was the answer to the crisis", "Omar Haddad")
+    ]
+
+
+def test_bare_noun_without_a_finite_verb_after_it_is_no_clause():
+    assert indirect("Omar Haddad said goodbye to the staff of the hospital.") == []
+
+
+def test_role_after_an_inverted_tag_closing_a_quote_is_no_content():
+    text = "« Nous partons », a déclaré Paul Leroy, ministre des Affaires étrangères."
+    assert indirect(text) == []
+
+
+def test_parenthetical_tag_followed_by_a_role_reports_the_clause_after_it():
+    text = "Par ailleurs, poursuit Paul Leroy, ministre de la Culture, une langue sans école disparaît."
+    assert indirect(text) == [("une langue sans école disparaît", "Paul Leroy")]

@@ -35,6 +35,8 @@ class Lexicon:
     not_speech: frozenset[str]
     never_inverted: frozenset[str]  # "X, Y, told reporters": the phrase after these verbs is their object
     bare_clause: frozenset[str]  # verbs whose reported clause may come without "that"
+    request_verbs: frozenset[str]  # "urged the council to …": the person asked and the request
+    commitment_verbs: frozenset[str]  # "vowed to …": the infinitive is what was promised
     addressee_verbs: frozenset[str]  # "told the court he …": the person told stands before the clause
     non_sources: frozenset[str]  # "selon les saisons": nouns after "selon" that name no source
     clause_openers: frozenset[str]  # "said there was …": words that open a clause without "that"
@@ -226,6 +228,8 @@ def load(language: str) -> Lexicon:
         never_inverted=frozenset(rv.get("never_inverted", [])),
         bare_clause=frozenset(rv.get("bare_clause", [])),
         addressee_verbs=frozenset(rv.get("addressee_verbs", [])),
+        request_verbs=frozenset(rv.get("request_verbs", [])),
+        commitment_verbs=frozenset(rv.get("commitment_verbs", [])),
         clause_openers=fs("clause_openers"),
         non_sources=fs("non_sources"),
         infinitives=infinitives,

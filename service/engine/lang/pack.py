@@ -19,6 +19,8 @@ class Grammar:
     auxiliary_ends_subject: bool  # "X a, selon Y, déclaré": an auxiliary closes the subject phrase
     organizations_are_pronoun_antecedents: bool  # "le ministère … il a ajouté": "il" can be an organisation
     framed_clause_needs_speech_verb: bool  # "…, X thinks." frames no reported clause (``not_speech`` verbs)
+    # "que A et que B": two reported clauses (French news); English news reports "that A and that B" as one
+    coordinated_complements_split: bool = False
 
 
 @dataclass(frozen=True)
