@@ -66,9 +66,10 @@ def test_making_apps_leaves_no_metrics_directory(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def _post_many(url: str, count: int) -> None:
+def _post_many(url: str, count: int, pause: float = 0.0) -> None:
     for _ in range(count):  # a new connection each: gunicorn spreads them over its workers
         assert requests.post(f"{url}/v1/quotes", json=QUOTE, timeout=10).status_code == 200
+        time.sleep(pause)
 
 
 def test_counts_add_up_over_gunicorn_workers(tmp_path):
@@ -130,7 +131,7 @@ def test_replaced_workers_are_folded_into_one_archive(tmp_path):
     directory = tmp_path / "metrics"
     env = {"QUOTES_MAX_REQUESTS": "4", "QUOTES_MAX_REQUESTS_JITTER": "0", "PROMETHEUS_MULTIPROC_DIR": str(directory)}
     with running_gunicorn(QUOTES_WORKERS="2", **env) as (url, _):
-        _post_many(url, 60)  # about fifteen workers replaced
+        _post_many(url, 60, pause=0.15)  # workers replaced as they go: a new one takes a moment to boot
         scrape = samples(requests.get(f"{url}/metrics", timeout=10).text)
         files = sorted(p.name for p in directory.glob("*.db"))
     assert answered(scrape, "/v1/quotes") == 60
