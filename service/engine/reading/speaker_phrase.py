@@ -258,10 +258,22 @@ def tail_is_free(tokens: list[Token], cue: Cue, lex: Lexicon) -> bool:
 
 
 def dash_signature(tokens: list[Token], text: str, lex: Lexicon) -> Mention | None:
-    """A pull quote signed after a dash: "“…” — Commissioner Geoffrey Starks"."""
-    if tokens and tokens[0].text in _DASHES:
-        return noun_phrase.parse(until_comma(tokens, 1, lex), text, lex)
-    return None
+    """A pull quote signed after a dash: "“…” — Commissioner Geoffrey Starks", "— Ana Ruiz, maire".
+
+    A signature is a name, maybe titled, that ends the sentence or is followed by a comma and
+    its role; a dash that goes on with a clause or a description ("— and more", "— the Founding
+    Father who…") opens an aside, not a signature."""
+    if len(tokens) < 2 or tokens[0].text not in _DASHES:
+        return None
+    lead = tokens[1]
+    if not (noun_phrase.is_name_word(lead, lex) or lead.low in lex.titles or lead.low in lex.role_nouns):
+        return None
+    phrase = until_comma(tokens, 1, lex)
+    after = 1 + len(phrase)
+    if after < len(tokens) and tokens[after].text not in ",.;!?":
+        return None
+    mention = noun_phrase.parse(phrase, text, lex)
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 def possessor(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
