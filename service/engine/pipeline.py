@@ -64,10 +64,10 @@ def quote_to_mention(ctx: QuoteContext) -> Attribution:
         or dash_line(ctx)  # "“…” ¶ — Ann Holt, cabinet member for transport"
         or first_cue_after(ctx, AFTER)  # "”, said X" / "”, X said" / "», selon X"
         or nearest_cue_before(ctx, ctx.before, BEFORE)  # "X a déclaré : «", "X’s claim that “"
-        or first_cue_after(ctx, CLOSING)  # "In case of “emergency”, …, Lavrov said."
+        or first_cue_after(ctx, CLOSING)  # "On the “deadline”, …, Mayor Ruiz said."
         or cue_inside(ctx)  # "« Moi, dit-il, … »"
-        or title_line(ctx)  # "Holt Called Rent Controls “A Tax On Builders.”"
-        or colon(ctx)  # "X apporte la même conclusion : «"
+        or title_line(ctx)  # "Vance Called The Levy “A Gift To Landlords.”"
+        or colon(ctx)  # "Une étude de X tire le même bilan : «"
         or colon_line(ctx, BEFORE)  # "And from Chairwoman Rosenworcel:" on the line before
         or Attribution(None, None, UNATTRIBUTED)
     )

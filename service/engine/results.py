@@ -41,7 +41,7 @@ _ROLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-.]*['’]?|\S")
 def role_phrase(role: str | None, lex: Lexicon) -> str | None:
     """The role noun phrase in what a reading took for a role: from its first role noun (with the
     words that qualify it, back to a determiner, a date, a number or a verb) to an adjunct
-    ("mardi 19 octobre le porte-parole du Kremlin" -> "porte-parole du Kremlin"). An epithet
+    ("jeudi 3 mars la porte-parole de la mairie" -> "porte-parole de la mairie"). An epithet
     ("l'homme de 71 ans") is no role; a phrase without a role noun is kept as written."""
     if not role:
         return None

@@ -55,7 +55,7 @@ def typed_organization(r: Resolver, m: Mention) -> Entity | None:
 
 def _typed_names(r: Resolver) -> dict[str, list[Mention]]:
     """Each organisation noun directly followed (after at most two adjectives) by a name:
-    "le groupe laitier Montalait", "la chaîne France 24", "the operator Ribble Nightlink"."""
+    "le groupe laitier Montalait", "la chaîne France 24", "the carrier Vantor Rail"."""
     doc, lex = r.doc, r.lex
     tokens, out = doc.all_tokens, {}
     for i, low in enumerate(doc.lows):
@@ -88,7 +88,7 @@ def bare(r: Resolver, m: Mention) -> bool:
     words = m.text.split()
     for i, w in enumerate(words[1:], 1):
         if fold(w) in r.lex.role_ends:
-            words = words[:i]  # "l'industriel dans un communiqué": an adjunct, not a qualifier
+            words = words[:i]  # "l'armateur dans une note": an adjunct, not a qualifier
             break
     extra = words[1:] if not epithet(r, m) else []
     if r.lex.grammar.adjectives_follow_noun and len(extra) == 1 and extra[0].islower():

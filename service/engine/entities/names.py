@@ -127,7 +127,7 @@ class _NameScan:
 
 
 def _describe_by_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> None:
-    """ "Heiko Maas, the German foreign minister," / "Sergei Lavrov, 71 ans," describe the name before."""
+    """ "Heiko Maas, the German foreign minister," / "Irène Falk, 64 ans," describe the name before."""
     seg = []
     while i < len(tokens) and tokens[i].text not in ",.;:()" and len(seg) < 12:
         seg.append(tokens[i])

@@ -34,7 +34,7 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
     while i > s_start and text[i - 1].isspace():
         i -= 1  # read back from the pronoun, never the whole sentence
     fronted = i > s_start and text[i - 1] == ","
-    # "Surpris par la politique du président X, il déclara": il is not X
+    # "Déçu par le vote du maire X, il déclara": il is not X
     person = r.index.by_pronoun(m.gender, s_start if fronted else m.start, lambda e: agrees(m.gender, e, r.lex))
     person_at = person.latest_before(m.start) if person else -1
     p_start = r.doc.paragraphs[max(0, r.doc.paragraph_index(m.start) - 1)][0]
@@ -91,7 +91,7 @@ def _reporting_subject(r: Resolver, m: Mention, start: int, end: int) -> Entity 
             ):
                 return entity
         if subject is not None and subject.kind == "description" and (specific(subject) or plural(r, subject)):
-            # "ajoute le documentaire qui précise que …, selon lui, …"
+            # "ajoute le rapport qui souligne que …, selon lui, …"
             entity = r.described_entity(subject)
             if agrees(m.gender, entity, lex) and (m.gender == "p") == plural(r, subject):
                 return entity
@@ -123,7 +123,7 @@ def _cue_subject(tokens: list[Token], c: Cue, text: str, lex: Lexicon) -> Mentio
             and right.kind != "name"
             and any(t.low in lex.auxiliaries for t in tokens[c.last :] if right.start <= t.start < right.end)
         ):
-            return _CLAUSE  # "…, said the academy would not sell": a clause, not the verb's subject
+            return _CLAUSE  # "…, said the museum would not close": a clause, not the verb's subject
         return right
     return speaker_left_of(tokens, c, text, lex)
 

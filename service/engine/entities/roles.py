@@ -43,7 +43,7 @@ def role_before(r: Resolver, start: int) -> str | None:
         k -= 1
     seg = tokens[k:-1]
     while seg and (seg[0].low in r.lex.prepositions or seg[0].low in r.lex.clause_breakers):
-        seg = seg[1:]  # ", with the leader of the union, Pieter Van Damme,"
+        seg = seg[1:]  # ", with the head of the guild, Ines Varga,"
     if not seg or seg[0].low not in r.lex.determiners or seg[0].low in r.lex.indefinites:
         return None
     return role_of(r, seg)

@@ -56,7 +56,7 @@ class Lexicon:
     subject_relatives: frozenset[str]  # "who", "qui": the relative pronoun is the clause's subject
     complementizers: frozenset[str]
     determiners: frozenset[str]
-    indefinites: frozenset[str]  # "a prominent New York Democrat" describes, it does not name
+    indefinites: frozenset[str]  # "a veteran Ohio Republican" describes, it does not name
     titles: dict[str, str]
     abbreviations: frozenset[str]
     role_nouns: dict[str, str]
@@ -83,7 +83,7 @@ class Lexicon:
     progressive_endings: tuple[str, ...]  # "is describing": a verb of its own even after "is"
     adjectival_participle_endings: tuple[str, ...]  # "accused of": with an agent word after, no cue
     agent_words: frozenset[str]
-    adverb_endings: tuple[str, ...]  # "Mr. Trump hardly clarified": an adverb between subject and verb
+    adverb_endings: tuple[str, ...]  # "Ms. Okafor barely explained": an adverb between subject and verb
     infinitive_markers: frozenset[str]  # "to": a preposition a verb may follow
     possessive_endings: tuple[str, ...]  # "Trump's claim": a cue word after a possessive is a noun
     hanging_participle_endings: tuple[str, ...]  # "…, adding that": the clause hangs on the one before
@@ -97,8 +97,8 @@ class Lexicon:
     grammar: Grammar
     epithet_nouns: frozenset[str] = frozenset()  # "the 64-year-old", "la septuagénaire": the person, no role
     document_nouns: frozenset[str] = frozenset()  # "the report said": a text that speaks for its author
-    role_ends: frozenset[str] = frozenset()  # "témoin de la scène avec …": adjunct words that end a role
-    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the trust" speaks for the trust
+    role_ends: frozenset[str] = frozenset()  # "voisin du chantier depuis …": adjunct words that end a role
+    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokeswoman for the charity" speaks for the charity
     possessive_determiners: frozenset[str] = frozenset()  # "his wife" is never "he"
     participle_frames: frozenset[str] = frozenset()  # ", with X saying": X speaks
 

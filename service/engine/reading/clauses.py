@@ -31,7 +31,7 @@ def sentence_subject(cues: CueIndex, s_start: int, pos: int) -> Mention | None:
 
 def clause_opening_subject(cues: CueIndex, tokens: list[Token]) -> Mention | None:
     """A clause that opens with a name or a role and goes on with its verb: "During the
-    speech, Trump attacked …"; "The Republican nominee also outlined …"."""
+    speech, Trump attacked …"; "The Green candidate also proposed …"."""
     lex = cues.doc.lex
     commas = [i + 1 for i, t in enumerate(tokens[:40]) if t.text == ","][:2]
     for start in (0, *commas):

@@ -1,6 +1,6 @@
 """Read a short noun phrase that names who speaks: a name, a pronoun or a description.
 
-"Russian Foreign Minister Sergei Lavrov" -> name "Sergei Lavrov", role "Russian Foreign Minister";
+"Dutch Finance Minister Anke Visser" -> name "Anke Visser", role "Dutch Finance Minister";
 "la porte-parole de l’OTAN" -> description with role and feminine gender; "il" -> pronoun.
 """
 
@@ -121,17 +121,17 @@ def _name_then(toks: list[Token], lead: int, text: str, lex: Lexicon) -> Mention
         and not any(role_head(t, lex) for t in toks[lead:])
         and not is_name_word(toks[-1], lex)
     ):
-        # "Gingrich cynically", "Trump took to Twitter overnight to": a name, then its verb phrase
+        # "Okafor bluntly", "Okafor went on radio late to": a name, then its verb phrase
         return _name(text, toks[:lead], person=True if lead >= 2 and not toks[0].text.isupper() else None)
     if lead < 2:
         return None
     if toks[lead].low in lex.prepositions and not any(
         t.low in lex.organization_nouns or t.text.isupper() for t in toks[:lead]
     ):
-        # "Rami Abd al-Rahman de l’Observatoire syrien des droits de l'homme": the name, then where from
+        # "Nadia Ferhat de l’Institut breton des sols": the name, then where from
         return _name(text, toks[:lead], person=True)
     if toks[lead].low in lex.determiners:
-        # "Joechen Zaumseil le vice-président de L'Oréal": a name, then its role without a comma
+        # "Lars Brenner le directeur de Solvane": a name, then its role without a comma
         described = parse(toks[lead:], text, lex)
         if described is not None and described.kind == "description" and described.role:
             return _name(text, toks[:lead], described.role, described.gender, True)
@@ -162,7 +162,7 @@ def _named(toks: list[Token], j: int, ages: list[str], text: str, lex: Lexicon) 
 
 
 def _described(toks: list[Token], ages: list[str], text: str, lex: Lexicon) -> Mention | None:
-    """A description without a name: "the spokeswoman", "le ministère russe des Affaires étrangères"."""
+    """A description without a name: "the spokeswoman", "le ministère belge de l'Agriculture"."""
     k = 0
     while k < len(toks) and toks[k].low in lex.determiners:
         k += 1
@@ -230,11 +230,11 @@ def _name_run_start(toks: list[Token], end: int, lex: Lexicon) -> int:
 
 def _names_a_complement(toks: list[Token], j: int, lex: Lexicon) -> bool:
     """The name at ``toks[j]`` names what a role's complement speaks of, not the speaker: "the head
-    of grocer Fernmart", "la porte-parole du collectif Rivières vivantes"."""
+    of grocer Fernmart", "la porte-parole du collectif Forêts claires"."""
     if j == 0 or not toks[j - 1].is_word or toks[j - 1].is_capitalized or toks[j - 1].low in lex.function_words:
         return False
     if len(toks) - j > 1 and toks[j - 1].low not in lex.organization_nouns:
-        return False  # "le ministre des Affaires étrangères Sergueï Lavrov": a person's full name
+        return False  # "le ministre de l'Agriculture Paul Ribot": a person's full name
     p = next((n for n in range(j - 1, 0, -1) if toks[n].low in lex.prepositions), None)
     return (
         p is not None
@@ -264,8 +264,8 @@ def _titled_name_before_complement(toks: list[Token], lex: Lexicon) -> tuple[int
 def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
     """Start of the name that heads the phrase, and whether the only name is a complement.
 
-    The name ends the phrase ("Alliance spokeswoman Oana Lungescu"), or stands before a
-    complement ("Representative Charles B. Rangel of New York", whose complement is cut
+    The name ends the phrase ("Union spokeswoman Mira Kolar"), or stands before a
+    complement ("Representative Ada K. Lowe of Maine", whose complement is cut
     from ``toks``); "le ministre … du Kremlin" has only a complement.
     """
     end = len(toks)
@@ -294,5 +294,5 @@ def _head_name(toks: list[Token], lex: Lexicon) -> tuple[int, bool]:
         and not any(t.text.isupper() for t in toks[end - 2 : end])
         and not any(t.low in lex.organization_nouns for t in toks[j:end])
     ):
-        return end - 2, False  # "le ministre de la Santé Marc Peeters", "Secretary of Veterans Affairs Leo Marsh"
+        return end - 2, False  # "le ministre du Travail Marc Henrot", "Secretary of Veterans Affairs Leo Marsh"
     return j, True

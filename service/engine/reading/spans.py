@@ -37,7 +37,7 @@ def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[tuple[lis
         elif tok.text == "." and i > 0 and is_abbreviation(tokens[i - 1], lex):
             current.append(tok)  # "Marc H. Morial", "Mr. King"
         elif tok.text == ")":
-            # "Sen. David Perdue (R-Ga.) said": a parenthesis is an aside
+            # "Sen. Ann Hale (R-Neb.) said": a parenthesis is an aside
             opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if tokens[j].text == "("), None)
             if opening is None:
                 break
@@ -61,7 +61,7 @@ def segments_left(tokens: list[Token], end: int, lex: Lexicon) -> list[tuple[lis
                 and not current[-1].is_capitalized
             )
         ):
-            # "a historian who attended the session", "a firm that owns two papers": a relative
+            # "a farmer who joined the march", "a firm that owns two papers": a relative
             # clause is not the subject ("that" after a noun relates; after "said" it reports)
             current, relative = [], tok.low not in lex.complementizers
         elif tok.text in '.;:!?()«»“”"' or tok.low in lex.complementizers or (find_cue_word(tok, lex) and current):
@@ -120,7 +120,7 @@ def merge_apposition(a: Mention, b: Mention) -> Mention | None:
     if name.kind != "name" or desc.kind != "description":
         return None
     if desc.person is False or name.person is False:
-        # "la principale association de défense du logiciel libre, l'April": the organisation's name
+        # "la principale fédération de défense des cyclistes, la FUB": the organisation's name
         return name if desc.person is False and name.person is not True else None
     name.role = name.role or desc.role or desc.text
     name.gender = name.gender or desc.gender

@@ -42,7 +42,7 @@ def speaker_left_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> M
         # "X, adviser to the head of the league, Y, said": Y names the head, X speaks
         speaker = merge_apposition(found[2], found[1]) or found[2]
     elif len(found) >= 2 and found[-1].kind == "name" and all(f.kind == "description" for f in found[:-1]):
-        # "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said"
+        # "Ida Moreau, the trade minister of Belgium, a founding member of …, said"
         speaker = merge_apposition(found[-1], found[-2]) or speaker
     elif len(found) >= 2 and found[0].kind == "name" and found[1].role:
         speaker = merge_apposition(found[0], found[1]) or speaker
@@ -54,7 +54,7 @@ def _mentions_left(
     tokens: list[Token], end: int, text: str, lex: Lexicon, relative: bool
 ) -> tuple[list[Mention], str | None]:
     """The mentions of the comma-separated stretches left of ``end``, nearest first, up to the
-    one that completes the speaker phrase; and an age met among them ("Sergei Lavrov, 71 ans,")."""
+    one that completes the speaker phrase; and an age met among them ("Irène Falk, 64 ans,")."""
     found: list[Mention] = []
     age: str | None = None
     inner: list[Mention] | None = None  # read inside an aside, kept in case no subject lies beyond it
@@ -73,7 +73,7 @@ def _mentions_left(
             age = age or seg[0].text
             continue
         if inner is not None and not found and seg and not _opens(stretch, seg[0], lex):
-            break  # beyond an aside, the subject opens its stretch: "when another man was led away"
+            break  # beyond an aside, the subject opens its stretch: "when the second bus was turned back"
         mention = _stretch_mention(seg, found, text, lex, relative)
         if mention is None:
             if found and seg:
@@ -94,7 +94,7 @@ def _stretch_mention(seg: list[Token], found: list[Mention], text: str, lex: Lex
         return None
     mention = noun_phrase.parse(seg, text, lex)
     if relative and found and (mention is None or mention.kind == "description"):
-        # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+        # "une dispute avec Hugo Ravel, le rival de X, qui lui avait répondu"
         name = name_after_adverbial(seg, lex) or trailing_name(seg, lex)
         mention = noun_phrase.parse(name, text, lex) if name else mention
     return mention
@@ -120,11 +120,11 @@ def _speaker_stretch(seg: list[Token], lex: Lexicon, after_description: bool) ->
     seg = clause_tail(seg, lex)
     first = seg[0].low if seg else ""
     if after_description and seg:
-        # "un clash avec Bernard Bonnet, le successeur de X, qui lui avait rétorqué"
+        # "une dispute avec Hugo Ravel, le rival de X, qui lui avait répondu"
         seg = trailing_name(seg, lex) or seg
         first = seg[0].low
     if seg and (first in lex.prepositions or first in lex.according):
-        seg = name_after_adverbial(seg, lex)  # "In a Bloomberg interview Trump declared"
+        seg = name_after_adverbial(seg, lex)  # "In a radio interview Okafor declared"
     if not seg or first in lex.relatives:
         return []  # "…, who replaced him in July, said"; "…, in the process, accused"
     if len([t for t in seg if t.is_word]) == 1 and seg[0].low in lex.abbreviations:
@@ -167,7 +167,7 @@ def speaker_right_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
 
 
 def _compound(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> tuple[Mention, int]:
-    """ "ont expliqué Claire Dubost et Marc Aubel": two names joined after the verb speak together."""
+    """ "ont raconté Léa Morin et Paul Hervé": two names joined after the verb speak together."""
     if mention.kind != "name" or i + 1 >= len(tokens) or tokens[i].low not in lex.coordinators:
         return mention, i
     second_phrase = until_comma(tokens, i + 1, lex)
@@ -181,7 +181,7 @@ def _compound(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lex
 
 def speaker_opening(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
     """The speaker phrase that opens ``tokens`` and runs, appositions included, up to ``cue``:
-    "”, Rep. Gwen Moore (D-Wis.) said", "”, Scott Pruitt, the attorney general of Oklahoma, said"."""
+    "”, Rep. Ann Hale (R-Neb.) said", "”, Dan Ortiz, the attorney general of Idaho, said"."""
     i = 0
     while i < len(tokens) and not (tokens[i].is_word or tokens[i].text[0].isdigit()):
         i += 1
@@ -220,7 +220,7 @@ def read_apposition(tokens: list[Token], i: int, mention: Mention, text: str, le
     if i < len(tokens) and tokens[i].text == ",":
         phrase = until_comma(tokens, i + 1, lex)
         if phrase and phrase[0].text[0].isdigit() and len(phrase) <= 4 and i + 1 + len(phrase) < len(tokens):
-            mention.age = mention.age or phrase[0].text  # "X, 67 ans, retraitée à Pontrieux"
+            mention.age = mention.age or phrase[0].text  # "X, 58 ans, infirmière à Lannion"
             i += 1 + len(phrase)
             phrase = until_comma(tokens, i + 1, lex) if tokens[i].text == "," else []
         if is_predicate_aside(phrase, lex):
@@ -304,7 +304,7 @@ def according_source(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> 
     if len(phrase) == 1 and phrase[0].low in lex.object_pronouns:
         tok = phrase[0]
         return Mention("pronoun", tok.text, tok.start, tok.end, gender=lex.object_pronouns[tok.low])
-    if cue.lemma in lex.weak_according:  # "Pour la principale association de défense du logiciel libre, l'April :"
+    if cue.lemma in lex.weak_according:  # "Pour la principale fédération de défense des cyclistes, la FUB :"
         end = next((j for j in range(cue.last, min(len(tokens), cue.last + 16)) if tokens[j].text == ","), None)
         phrase = tokens[cue.last : end] if end is not None else phrase
     mention = noun_phrase.parse(phrase, text, lex)

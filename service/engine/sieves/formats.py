@@ -75,7 +75,7 @@ def _clause_word(word: str, lex: Lexicon) -> bool:
 @sieve("title-line", 0.75)
 def title_line(ctx: QuoteContext) -> Attribution | None:
     """A Title-Case summary line: the name that opens it says what the quote in it is:
-    "Holt Called Rent Controls “A Tax On Builders.”"; the verb is capitalised like every word."""
+    "Vance Called The Levy “A Gift To Landlords.”"; the verb is capitalised like every word."""
     start, line = _line_before(ctx)
     words = list(_WORD.finditer(line))
     if len(words) < _TITLE_LINE_WORDS or not all(w.group()[0].isupper() or w.group()[0].isdigit() for w in words):

@@ -128,7 +128,7 @@ def _clause_heads(resolver: Resolver, tokens: list[Token]) -> list[tuple[Cue, in
             i += 1
         if i < limit and tokens[i].low in lex.complementizers:
             if heads and heads[-1][1] == i + 1:
-                heads.pop()  # "a défendu la mesure en affirmant qu'…": the nearer verb owns the clause
+                heads.pop()  # "a salué le projet en assurant qu'…": the nearer verb owns the clause
             heads.append((c, i + 1))
         elif c.lemma in lex.request_verbs or c.lemma in lex.commitment_verbs:
             begin = _infinitive_start(tokens, c, lex)

@@ -51,7 +51,7 @@ def standalone(doc: Document, q: Marked) -> bool:
 
 @sieve("same-sentence", 0.75)
 def same_sentence(doc: Document, a: Attribution, q: Marked, before: tuple[Marked, Attribution] | None) -> None:
-    """The quote before it in the same sentence: "saluant un signe de « détermination » des Grecs à « … »"."""
+    """The quote before it in the same sentence: "voyant une « volonté » des élus de « … »"."""
     if (
         before is not None
         and before[1].entity is not None

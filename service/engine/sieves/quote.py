@@ -209,7 +209,7 @@ def cue_inside(ctx: QuoteContext) -> Attribution | None:
 
 def _names_speaker(mention: Mention) -> bool:
     """A tag closed by a full stop or an adjunct must name its speaker: a person's name, a role,
-    "he"/"elle" ("…, I said. …" is the quote's own voice; "…, read a teleprompter." is content)."""
+    "he"/"elle" ("…, I said. …" is the quote's own voice; "…, read a banner." is content)."""
     if mention.kind == "pronoun":
         return mention.gender in ("m", "f")
     return bool(mention.person) if mention.kind == "name" else bool(mention.role)
@@ -236,7 +236,7 @@ def _tag_closes(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 @sieve("colon", 0.75)
 def colon(ctx: QuoteContext) -> Attribution | None:
     """The subject of a sentence that ends in a colon before the quote:
-    "Un rapport de la Ligue arabe apporte la même conclusion : « … »"."""
+    "Une étude de l'institut tire le même bilan : « … »"."""
     pre = ctx.before.tokens
     if not pre or pre[-1].text != ":":
         return None
