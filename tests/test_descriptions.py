@@ -34,10 +34,7 @@ def test_french_epithet_agrees_in_gender_with_the_person():
 
 
 def test_french_role_noun_stated_in_apposition_is_that_person():
-    text = (
-        "Le directeur de la clinique, Paul Rey, a reçu la ministre. "
-        "« Nous avons attendu quinze ans », a souligné le directeur."
-    )
+    text = "Le directeur du musée, Paul Rey, a accueilli le préfet. « Ce legs change tout », a souligné le directeur."
     assert speakers(text, "fr") == [("Paul Rey", "directeur")]
 
 
@@ -65,7 +62,7 @@ def test_english_spokesperson_speaks_for_the_organisation_with_its_role():
 
 
 def test_french_spokesperson_speaks_for_the_organisation():
-    text = "La police de Lyon a bouclé le quartier. « Personne n'est blessé », a indiqué un porte-parole de la police."
+    text = "La police de Lyon a fermé la gare. « Aucun train ne part ce soir », a précisé un porte-parole de la police."
     name, role = speakers(text, "fr")[0]
     assert name.startswith("police") and role == "porte-parole de la police"
 

@@ -59,8 +59,8 @@ def test_inverted_incise_after_comma_is_not_a_bare_clause():
 
 
 def test_bare_clause_after_the_person_told():
-    text = "Omar Haddad told the court he had not seen the cyclist before the crash."
-    assert indirect(text) == [("he had not seen the cyclist before the crash", "Omar Haddad")]
+    text = "Omar Haddad told the panel he had never signed the lease before the sale."
+    assert indirect(text) == [("he had never signed the lease before the sale", "Omar Haddad")]
 
 
 def test_the_outlet_told_is_no_clause():
@@ -99,23 +99,23 @@ def test_selon_with_a_source_that_is_no_speaker_reports_nothing():
 
 def test_parenthetical_tag_reports_what_follows_it():
     text = (
-        "The designer Ada Obi opened a shop in 2019. Still, she says, most of her orders come from nearby. "
-        "The business, she added, would not exist without the courier firm."
+        "The potter Ada Obi rented a kiln in 2020. Even so, she says, nearly all her buyers live across town. "
+        "The studio, she added, would not last without the weekend market."
     )
     assert indirect(text) == [
-        ("most of her orders come from nearby", "Ada Obi"),
-        ("would not exist without the courier firm", "Ada Obi"),
+        ("nearly all her buyers live across town", "Ada Obi"),
+        ("would not last without the weekend market", "Ada Obi"),
     ]
 
 
 def test_french_parenthetical_tag_reports_what_follows_it():
     text = (
-        "La viticultrice Élise Roux a arraché trois hectares. Pourtant, assure-t-elle, le domaine n'est pas "
-        "en danger. Le millésime 2023, ajoute-t-elle, s'est bien vendu à l'export."
+        "La brasseuse Élise Roux a fermé une cuve. Pourtant, assure-t-elle, la brasserie n'est pas "
+        "menacée. La bière de saison, ajoute-t-elle, a trouvé des clients en ville."
     )
     assert indirect(text) == [
-        ("le domaine n'est pas en danger", "Élise Roux"),
-        ("s'est bien vendu à l'export", "Élise Roux"),
+        ("la brasserie n'est pas menacée", "Élise Roux"),
+        ("a trouvé des clients en ville", "Élise Roux"),
     ]
 
 
@@ -132,8 +132,8 @@ def test_participle_clause_takes_the_main_clause_subject():
 def test_verb_after_and_takes_the_sentence_subject():
     text = "Mayor Ann Holt walked through the market on Thursday and said the stalls would reopen soon."
     assert indirect(text) == [("the stalls would reopen soon", "Ann Holt")]
-    text = "La ministre Sarah Diallo a visité le chantier lundi et a assuré que le bassin serait prêt en mai."
-    assert indirect(text) == [("le bassin serait prêt en mai", "Sarah Diallo")]
+    text = "La ministre Sarah Diallo a parcouru le port lundi et a promis que le quai rouvrirait en juin."
+    assert indirect(text) == [("le quai rouvrirait en juin", "Sarah Diallo")]
 
 
 def test_plural_role_noun_subject_is_a_source():
@@ -147,26 +147,26 @@ def test_plural_noun_that_is_no_role_is_no_source():
 
 
 def test_french_coordinated_que_gives_one_clause_each():
-    text = "Pierre Roux a reconnu que la saison avait été mauvaise, mais que les réservations remontaient."
+    text = "Pierre Roux a admis que la récolte avait été maigre, mais que les prix tenaient bon."
     assert indirect(text) == [
-        ("la saison avait été mauvaise", "Pierre Roux"),
-        ("les réservations remontaient", "Pierre Roux"),
+        ("la récolte avait été maigre", "Pierre Roux"),
+        ("les prix tenaient bon", "Pierre Roux"),
     ]
 
 
 def test_english_coordinated_that_stays_one_report():
-    text = "Ann Holt said that traders would pay no rent and that the city would pay for the repairs."
-    assert indirect(text) == [("traders would pay no rent and that the city would pay for the repairs", "Ann Holt")]
+    text = "Ann Holt said that tenants would owe no fee and that the county would cover the works."
+    assert indirect(text) == [("tenants would owe no fee and that the county would cover the works", "Ann Holt")]
 
 
 def test_the_verb_nearest_the_complementizer_owns_the_clause():
-    text = "Le maire, Luc Chazal, a défendu la mesure en affirmant qu'elle coûterait moins cher que prévu."
-    assert indirect(text) == [("elle coûterait moins cher que prévu", "Luc Chazal")]
+    text = "Le maire, Luc Chazal, a salué le projet en assurant qu'il créerait trente emplois."
+    assert indirect(text) == [("il créerait trente emplois", "Luc Chazal")]
 
 
 def test_selon_without_comma_at_the_end_and_with_an_apposition():
-    assert indirect("Les pluies pourraient encore durer deux jours selon les services de la préfecture.") == [
-        ("Les pluies pourraient encore durer deux jours", "services de la préfecture")
+    assert indirect("La grève pourrait encore durer une semaine selon les services de la mairie.") == [
+        ("La grève pourrait encore durer une semaine", "services de la mairie")
     ]
     text = "Le métro n'avait jamais connu un tel désastre, selon Paul Lhote, le président de la régie."
     assert indirect(text) == [("Le métro n'avait jamais connu un tel désastre", "Paul Lhote")]

@@ -103,7 +103,7 @@ def test_plural_pronoun_not_to_the_person_named_before():
 
 def test_a_clause_after_an_inverted_verb_is_not_its_subject():
     text = (
-        "Quillon Badrix, the youth coach at Vale Rovers and a former goalkeeper with Port Ardan and "
-        "Deportes Sur, said the academy would not sell any player. “A boy is not a product,” he said."
+        "Quillon Badrix, the head gardener at Elm Court and a former curator with Kew Vale and "
+        "Parque Sur, said the estate would not fell any oak. “A tree is not timber,” he said."
     )
     assert speakers(text, "en") == ["Quillon Badrix"]

@@ -140,7 +140,7 @@ def _plural_noun_after_adjective(words: list[str], i: int, lex: Lexicon) -> bool
 
 def _infinitive_at(words: list[str], i: int, lex: Lexicon) -> Cue | None:
     """A reporting verb in the infinitive: "Et d'ajouter que" (the last speaker's), or governed by a
-    frame whose subject speaks: "X vient d'annoncer que", "X n'a pas tardé à déclarer que"."""
+    frame whose subject speaks: "X vient d'annoncer que", "X n'a pas hésité à déclarer que"."""
     lemma = lex.infinitives.get(words[i])
     if lemma is None:
         return None
