@@ -8,7 +8,6 @@ import time
 import typing as t
 from collections.abc import Iterable, Iterator
 
-import regex
 from flask import Blueprint, Response, current_app, request, stream_with_context
 from marshmallow import ValidationError
 from werkzeug.exceptions import (
@@ -23,13 +22,11 @@ from . import view
 from .analysis import analyse
 from .engine import BudgetExceeded
 from .errors import problem_body, validation_problem
+from .records import LONE_SURROGATE
 from .schemas import BLANK_TEXT, batch_document, batch_request, quotes_query, quotes_request
 
 bp = Blueprint("api", __name__)
 
-# JSON can carry lone surrogates ("\ud800"), which no UTF-8 response can hold; each becomes
-# U+FFFD, one code point for one, so every offset stays true.
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 NDJSON = "application/x-ndjson"
 
 
@@ -54,7 +51,7 @@ def _json_object(expected: str) -> dict:
 
 def _json_body() -> dict:
     loaded = quotes_request.load(_json_object("a 'text' string"))
-    loaded["text"] = _LONE_SURROGATE.sub("\ufffd", loaded["text"])
+    loaded["text"] = LONE_SURROGATE.sub("\ufffd", loaded["text"])
     return loaded
 
 
@@ -108,7 +105,7 @@ def _document_result(raw: object, position: int, unit: str, deadline: float) -> 
             raise ValidationError(["A document must be a JSON object with an 'id' and a 'text'."])
         document = batch_document.load(raw)
         fallback_id = document["id"]
-        text = _LONE_SURROGATE.sub("\ufffd", document["text"])
+        text = LONE_SURROGATE.sub("\ufffd", document["text"])
         if len(text.encode()) > (limit := current_app.config["MAX_CONTENT_LENGTH"]):
             error = problem_body(413, RequestEntityTooLarge().name, f"The document's text is over {limit} bytes.")
         elif time.monotonic() > deadline:

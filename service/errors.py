@@ -15,12 +15,9 @@ from werkzeug.exceptions import (
 )
 
 from .engine import BudgetExceeded
+from .records import problem as problem_body
 
 log = logging.getLogger(__name__)
-
-
-def problem_body(status: int, title: str, detail: str, **extra) -> dict:
-    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
 
 
 def problem(status: int, title: str, detail: str, **extra) -> Response:

@@ -35,7 +35,7 @@ def metrics() -> Metrics:
 
 
 def register(app: Flask) -> None:
-    app.extensions["metrics"] = Metrics(app.config.get("METRICS_DIR") or None)
+    app.extensions["metrics"] = Metrics()
     log.setLevel(logging.INFO)
     if app.config.get("LOG_REQUESTS") and not log.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler(sys.stderr)  # outside gunicorn, whose logging is set up already

@@ -17,7 +17,7 @@ from .offsets import convert
 from .serialize import result_to_dict
 
 # JSON can carry lone surrogates, which UTF-8 output cannot: each becomes U+FFFD, offsets unchanged
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class Document(NamedTuple):
@@ -94,7 +94,7 @@ def analyse_document(document: Document, language: str, indirect: bool, offsets:
         else:
             parsed_id, text, language = _parse_line(document.raw or b"", language)
             ident = parsed_id if parsed_id is not None else ident
-        text = _LONE_SURROGATE.sub("\ufffd", text)
+        text = LONE_SURROGATE.sub("\ufffd", text)
         body = result_to_dict(extract(text, language, indirect=indirect))
         return Outcome({"id": ident, "result": convert(body, text, offsets)}, None)
     except _Invalid as exc:
