@@ -41,6 +41,11 @@ FORMATS = ("html", "json")  # what POST / answers: the page, or the API's JSON a
 CHECK_EVERY = 512  # pieces or template chunks between two looks at the clock
 
 
+def colour_of(number: int) -> str:
+    """The stylesheet's colour class for speaker ``number`` (1, 2, …): the palette goes round."""
+    return f"s{(number - 1) % PALETTE}"
+
+
 @dataclass
 class SpeakerRow:
     speaker: dict
@@ -49,7 +54,7 @@ class SpeakerRow:
 
     @property
     def colour(self) -> str:
-        return f"s{(self.number - 1) % PALETTE}"
+        return colour_of(self.number)
 
 
 class Clock:
@@ -111,7 +116,7 @@ def article_html(text: str, body: dict, numbers: dict[str, int], clock: Clock) -
         if quote["start"] < position:
             continue  # never overlaps in practice; a view must not repeat text
         number = numbers.get(quote["speaker"]["entity"]) if quote["speaker"] else None
-        colour = "nobody" if number is None else f"s{(number - 1) % PALETTE}"
+        colour = "nobody" if number is None else colour_of(number)
         out.append(escape(text[position : quote["start"]]))
         out.append(
             f'<a class="quote t-{quote["type"]} {colour}" id="{escape(quote["id"])}" href="#{escape(quote["id"])}"'
