@@ -48,7 +48,7 @@ def typed_organization(r: Resolver, m: Mention) -> Entity | None:
     de notation", "the carrier Skyline Air … the carrier"; the latest before, two paragraphs back at most."""
     if r.org_types is None:
         r.org_types = _typed_names(r)
-    floor = r.doc.paragraphs[max(0, r.doc.paragraph_index(m.start) - 2)][0]
+    floor = r.doc.paragraph_start(m.start, 2)
     named = [n for n in r.org_types.get(m.head or "", ()) if floor <= n.start < m.start]
     return r.named_entity(named[-1]) if named else None
 
@@ -160,7 +160,7 @@ def as_organization(r: Resolver, subject: Mention) -> Entity | None:
 def named_organization(r: Resolver, pos: int) -> Entity | None:
     """The organisation named last, in this paragraph or the one before ("the firm"): one
     already known, else the named subject of a sentence just before."""
-    floor = r.doc.paragraphs[max(0, r.doc.paragraph_index(pos) - 1)][0]
+    floor = r.doc.paragraph_start(pos, 1)
     known = r.index.latest(
         pos, lambda e: e.kind == "organization" and e.name[:1].isupper() and e.latest_before(pos) >= floor
     )
@@ -175,7 +175,7 @@ def named_organization(r: Resolver, pos: int) -> Entity | None:
 def subjects_before(r: Resolver, pos: int, sentences: int) -> Iterator[Mention]:
     """The subjects of the sentences before ``pos``, nearest first, in its paragraph or the one before."""
     doc = r.doc
-    floor = doc.paragraphs[max(0, doc.paragraph_index(pos) - 1)][0]
+    floor = doc.paragraph_start(pos, 1)
     start = doc.sentence(pos)[0]
     for _ in range(sentences):
         if start <= floor:

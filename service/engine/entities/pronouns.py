@@ -37,7 +37,7 @@ def pronoun_antecedent(r: Resolver, m: Mention) -> Entity | None:
     # "Déçu par le vote du maire X, il déclara": il is not X
     person = r.index.by_pronoun(m.gender, s_start if fronted else m.start, lambda e: agrees(m.gender, e, r.lex))
     person_at = person.latest_before(m.start) if person else -1
-    p_start = r.doc.paragraphs[max(0, r.doc.paragraph_index(m.start) - 1)][0]
+    p_start = r.doc.paragraph_start(m.start, 1)
     for start, _, other in r.attributed_before(m.start + CONTEXT):
         at = other.mention.start if other.mention else start
         if start < p_start or at < person_at:
@@ -54,7 +54,7 @@ def recent_speaker(r: Resolver, m: Mention) -> Entity | None:
     a reporting verb, the subject or the topic of such a sentence."""
     doc = r.doc
     start, end = doc.sentence(m.start)[0], m.start
-    floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 1)][0]
+    floor = doc.paragraph_start(m.start, 1)
     for back in range(4):
         found = _reporting_subject(r, m, start, end)
         if found is None and (back or (end - start > 2 and not doc.has_quote(start, end))):

@@ -113,7 +113,7 @@ class Resolver:
         """A fuller description with the same head noun as the subject of a recent sentence."""
         doc = self.doc
         start = doc.sentence(m.start)[0]
-        floor = doc.paragraphs[max(0, doc.paragraph_index(m.start) - 2)][0]
+        floor = doc.paragraph_start(m.start, 2)
         for _ in range(6):
             if start <= floor:
                 return None

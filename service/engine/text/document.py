@@ -89,6 +89,10 @@ class Document:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._p_starts, pos) - 1)
 
+    def paragraph_start(self, pos: int, back: int = 0) -> int:
+        """Where the paragraph ``back`` paragraphs before the one around ``pos`` starts (bounded reach)."""
+        return self.paragraphs[max(0, self.paragraph_index(pos) - back)][0]
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``, never wider than its paragraph."""
         p_start, p_end = self.paragraph(pos)
