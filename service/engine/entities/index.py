@@ -1,8 +1,8 @@
 """Merge the mentions of one speaker into one entity.
 
-People are keyed by surname, so "Sergei Lavrov", "Sergueï Lavrov", "M. Lavrov" and "Lavrov"
+People are keyed by surname, so "Dmitri Orlov", "Dmitry Orlov", "M. Orlov" and "Orlov"
 are one person; two people who share a surname stay apart when their first names differ
-(beyond transliteration: Sergei/Sergey/Sergueï, Dmitri/Dmitry). Lookups are by dictionary
+(beyond transliteration: Dmitri/Dmitry/Dmitriï, Youri/Yuri). Lookups are by dictionary
 and bounded backward walks, so the index stays linear in the number of mentions.
 """
 
@@ -24,7 +24,7 @@ _NAMES_KEPT = 32  # aliases and roles one entity keeps: an article gives a few, 
 
 @lru_cache(maxsize=4096)
 def plain(name: str) -> str:
-    """Fold case and accents: 'Sergueï' -> 'serguei'."""
+    """Fold case and accents: 'Dmitriï' -> 'dmitrii'."""
     decomposed = unicodedata.normalize("NFKD", fold(name))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

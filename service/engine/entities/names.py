@@ -1,6 +1,6 @@
 """The article's people, found before any quote is read.
 
-Full names give surnames ("Sergei Lavrov" makes a later "Lavrov" a person), titles and roles
+Full names give surnames ("Dmitri Orlov" makes a later "Orlov" a person), titles and roles
 give gender and roles ("Mme", "la porte-parole"), and every mention goes on the entity index's
 timeline in text order, for pronouns and descriptions to look back along.
 """
@@ -113,7 +113,7 @@ class _NameScan:
         return j
 
     def _reach_left(self, n: int, lo: int) -> tuple[int, bool]:
-        """Where a title or a role before the name starts ("Alliance spokeswoman Oana Lungescu"),
+        """Where a title or a role before the name starts ("Union spokeswoman Mira Kolar"),
         and whether one is there."""
         texts, lows, lex = self.texts, self.lows, self.lex
         k = n
@@ -127,7 +127,7 @@ class _NameScan:
 
 
 def _describe_by_apposition(tokens: list[Token], i: int, mention: Mention, text: str, lex: Lexicon) -> None:
-    """ "Heiko Maas, the German foreign minister," / "Irène Falk, 64 ans," describe the name before."""
+    """ "Piet Vos, the Dutch trade minister," / "Irène Falk, 64 ans," describe the name before."""
     seg = []
     while i < len(tokens) and tokens[i].text not in ",.;:()" and len(seg) < 12:
         seg.append(tokens[i])

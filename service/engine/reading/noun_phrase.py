@@ -1,7 +1,7 @@
 """Read a short noun phrase that names who speaks: a name, a pronoun or a description.
 
 "Dutch Finance Minister Anke Visser" -> name "Anke Visser", role "Dutch Finance Minister";
-"la porte-parole de l’OTAN" -> description with role and feminine gender; "il" -> pronoun.
+"la porte-parole de l’ONU" -> description with role and feminine gender; "il" -> pronoun.
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ def name_after_adverbial(seg: list[Token], lex: Lexicon) -> list[Token]:
 
 def merge_apposition(a: Mention, b: Mention) -> Mention | None:
     """A name and a description of the same person side by side, in either order, are one speaker:
-    "La porte-parole de l'OTAN, Oana Lungescu," / "Heiko Maas, the German foreign minister,"."""
+    "La porte-parole de l'ONU, Mira Kolar," / "Piet Vos, the Dutch trade minister,"."""
     name, desc = (a, b) if a.kind == "name" else (b, a)
     if name.kind != "name" or desc.kind != "description":
         return None
@@ -178,7 +178,7 @@ def until_comma(tokens: list[Token], i: int, lex: Lexicon) -> list[Token]:
 
 
 def abbreviated(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """True when ``tokens[i]`` is the dot of a title or an initial: "M. Lavrov", "B. Obama"."""
+    """True when ``tokens[i]`` is the dot of a title or an initial: "M. Orlov", "B. Okafor"."""
     return tokens[i].text == "." and i > 0 and is_abbreviation(tokens[i - 1], lex)
 
 

@@ -145,7 +145,7 @@ def _pronoun_in(tok: Token, pronoun: str, lex: Lexicon) -> Mention:
 
 
 def speaker_right_of(tokens: list[Token], cue: Cue, text: str, lex: Lexicon) -> Mention | None:
-    """The speaker phrase right of an inverted verb: ", said the head of German diplomacy, Heiko Maas,"."""
+    """The speaker phrase right of an inverted verb: ", said the head of Dutch trade policy, Piet Vos,"."""
     if cue.pronoun:
         return _pronoun_in(tokens[cue.first], cue.pronoun, lex)
     i = cue.last

@@ -153,14 +153,14 @@ def cue_before(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
         return None
     found = Attribution(speaker, c, cue_before.rule, w.tokens)
     if speaker.kind == "description" and not speaker.role and speaker.person is None:
-        found.tentative = True  # "l'action de l'alliance a confirmé": look for a better subject
+        found.tentative = True  # "la hausse du fonds a confirmé": look for a better subject
     elif speaker.kind == "pronoun":
         found.antecedent = _antecedent_subject(w, c)
     return found
 
 
 def _antecedent_subject(w: Window, cue: Cue) -> Mention | None:
-    """ "L'Otan a annoncé … qu'elle accuse": a pronoun's nearest antecedent is an earlier subject."""
+    """ "L'ONU a déclaré … qu'elle dénonce": a pronoun's nearest antecedent is an earlier subject."""
     for earlier in reversed(w.cues[: w.cues.index(cue)]):
         if earlier.kind == "verb" and not earlier.pronoun:
             mention = w.subject_of(earlier)
@@ -171,7 +171,7 @@ def _antecedent_subject(w: Window, cue: Cue) -> Mention | None:
 
 @sieve("sentence-cue", 0.8)
 def sentence_cue(ctx: QuoteContext, w: Window, c: Cue) -> Attribution | None:
-    """A cue closing the sentence: "In case of “emergency”, …, Sergei Lavrov said."."""
+    """A cue closing the sentence: "On the “deadline”, …, Mayor Ruiz said."."""
     if c.kind != "verb" or not _lead(w, c) or not tail_is_free(w.tokens, c, ctx.lex):
         return None
     ends = c.last >= len(w.tokens) or w.tokens[c.last].text in ".!?"  # "…, the leader, X, said."

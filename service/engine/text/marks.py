@@ -4,7 +4,7 @@ One left-to-right pass per paragraph with a stack of open marks, so any input is
 Rules for ambiguous marks:
 - a quotation still open at the end of its paragraph ends there (newswire convention);
 - « closes an open « when only spaces or punctuation follow it (« used as a closing mark);
-- ‘ and ’ are quotation marks only where they cannot be apostrophes (l’OTAN, Russia’s);
+- ‘ and ’ are quotation marks only where they cannot be apostrophes (l’ONU, Norway’s);
 - a straight " closes the innermost open straight " and opens one otherwise;
 - quotations nested inside another are part of the outer one and not reported alone.
 """

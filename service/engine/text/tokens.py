@@ -24,7 +24,7 @@ _TOKEN = regex.compile(
 )
 
 # A sentence ends after . ! ? or … followed by space and a capital, an opening mark or a digit,
-# or directly by a capital after a lower-case letter ("Peskov.Le porte-parole"). The match
+# or directly by a capital after a lower-case letter ("Orlov.Le porte-parole"). The match
 # starts with the stop itself, a literal the regex engine can scan for fast.
 _BOUNDARY = regex.compile(
     r"""[.!?…](?:[\s\u00a0\u202f]+(?=[\p{Lu}«“"„‘\p{N}]|''|``)|(?<=\p{Ll}[.!?])(?=\p{Lu}\p{Ll}))""",
