@@ -45,7 +45,7 @@ def role_phrase(role: str | None, lex: Lexicon) -> str | None:
     ("l'homme de 71 ans") is no role; a phrase without a role noun is kept as written."""
     if not role:
         return None
-    words = [(w.start(), w.end(), fold_word(w.group())) for w in _ROLE_WORD.finditer(role)]
+    words = [(w.start(), w.end(), fold(w.group())) for w in _ROLE_WORD.finditer(role)]
     heads = [i for i, (_, _, w) in enumerate(words) if _is_role_noun(w, lex)]
     if not heads:
         return None if any(_is_role_noun(w, lex, epithet=True) for _, _, w in words) else role
@@ -61,10 +61,6 @@ def role_phrase(role: str | None, lex: Lexicon) -> str | None:
     while last > h + 1 and (words[last - 1][2] in lex.determiners or words[last - 1][2] in lex.prepositions):
         last -= 1
     return role[words[first][0] : words[last - 1][1]]
-
-
-def fold_word(word: str) -> str:
-    return fold(word.replace("’", "'"))
 
 
 def _is_role_noun(word: str, lex: Lexicon, epithet: bool = False) -> bool:

@@ -147,7 +147,7 @@ def _according_inside(resolver: Resolver, tokens: list[Token], cue: Cue) -> list
     speaker = according_source(tokens, cue, text, lex)
     if speaker is None or speaker.text.split()[-1].casefold() in lex.non_sources:
         return []  # "…, selon les saisons": no source
-    k = next((i for i in range(cue.last, len(tokens)) if tokens[i].start >= speaker.end), len(tokens))
+    k = _index_after(tokens, speaker.end)  # the source lies after the cue
     rest = trim_end(tokens, k, len(tokens))
     if k < rest and tokens[k].text == "," and _apposition(tokens, k + 1, lex):
         k = rest  # "…, according to Ann Holt, a spokeswoman for the agency."
